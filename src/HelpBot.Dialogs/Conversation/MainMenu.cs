@@ -1,0 +1,67 @@
+using HelpBot.Dialogs.Localization;
+using HelpBot.Dialogs.Resources;
+using HelpBot.Dialogs.Runtime;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace HelpBot.Dialogs.Conversation;
+
+/// <summary>The welcome buttons. A button's title in either language routes straight to its intent.</summary>
+public static class MainMenu
+{
+    private static readonly (string Intent, string TitleKey)[] Items =
+    [
+        (Intents.OrderStatus, nameof(Strings.Menu_OrderStatus)),
+        (Intents.OrderStuck, nameof(Strings.Menu_OrderStuck)),
+        (Intents.PaymentFailed, nameof(Strings.Menu_Payment)),
+        (Intents.DeliveryDelay, nameof(Strings.Menu_Delay)),
+        (Intents.AppUnavailable, nameof(Strings.Menu_AppDown)),
+        (Intents.HumanAgent, nameof(Strings.Menu_Human)),
+    ];
+
+    private static readonly Dictionary<string, string> IntentByTitle = BuildTitleIndex();
+
+    /// <summary>The intent whose button title this is, in either language.</summary>
+    public static string? Match(string? text) =>
+        IntentByTitle.GetValueOrDefault(TextInput.NormalizeAnswer(text));
+
+    public static SuggestedActions Actions(TurnInfo turn, params string[] intents)
+    {
+        var selected = intents.Length == 0 ? Items : Items.Where(i => intents.Contains(i.Intent)).ToArray();
+        return new SuggestedActions
+        {
+            Actions = [.. selected.Select(i => Button(turn.Text(i.TitleKey)))],
+        };
+    }
+
+    /// <summary>A text reply with menu buttons (all of them when no intents are named).</summary>
+    public static Activity Reply(string text, TurnInfo turn, params string[] intents)
+    {
+        var reply = MessageFactory.Text(text);
+        reply.TextFormat = TextFormatTypes.Markdown;
+        reply.SuggestedActions = Actions(turn, intents);
+        return reply;
+    }
+
+    public static string Title(TurnInfo turn, string intent) =>
+        turn.Text(Items.First(i => i.Intent == intent).TitleKey);
+
+    public static CardAction Button(string title, string? value = null) =>
+        new(ActionTypes.ImBack, title, value: value ?? title);
+
+    private static Dictionary<string, string> BuildTitleIndex()
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var culture in new[] { BotLanguage.ChineseCulture, BotLanguage.EnglishCulture })
+        {
+            foreach (var (intent, key) in Items)
+            {
+                index[TextInput.NormalizeAnswer(BotText.Get(culture, key))] = intent;
+            }
+
+            index[TextInput.NormalizeAnswer(BotText.Get(culture, nameof(Strings.Button_OtherOrder)))] = Intents.OrderStatus;
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HelpBot.Dialogs.Orders;
+
+/// <summary>
+/// Finds an order number in what a customer typed: 16 to 19 digits, tolerating spaces, dashes and full-width digits
+/// ("2611 2400 0000 0002", "２６１１…"). Longer or shorter digit runs are not order numbers.
+/// </summary>
+public static partial class OrderNumber
+{
+    public const int MinDigits = 16;
+    public const int MaxDigits = 19;
+
+    public static string? Find(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        // NFKC turns full-width digits and dashes into ASCII.
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        foreach (Match match in DigitRun().Matches(normalized))
+        {
+            var digits = new string([.. match.Value.Where(char.IsAsciiDigit)]);
+            if (digits.Length is >= MinDigits and <= MaxDigits)
+            {
+                return digits;
+            }
+        }
+
+        return null;
+    }
+
+    public static bool IsValid(string? value) =>
+        value is { Length: >= MinDigits and <= MaxDigits } && value.All(char.IsAsciiDigit);
+
+    // Digits, optionally separated by single spaces or dashes (a typed or pasted number), as one run.
+    [GeneratedRegex(@"\d(?:[ \-–—]?\d)*", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitRun();
+}

@@ -1,0 +1,16 @@
+using System.Text;
+
+namespace HelpBot.Dialogs.Runtime;
+
+/// <summary>Normalises what customers type before matching: full-width to half-width (NFKC), trimmed, lower case.</summary>
+public static class TextInput
+{
+    public static string Normalize(string? text) =>
+        string.IsNullOrWhiteSpace(text)
+            ? string.Empty
+            : text.Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
+
+    /// <summary>The text without trailing punctuation customers add to short answers ("好的!", "yes.", "是。").</summary>
+    public static string NormalizeAnswer(string? text) =>
+        Normalize(text).TrimEnd('.', '!', '?', '。', '！', '？', '~', '～', ' ');
+}

@@ -1,0 +1,18 @@
+using Microsoft.Bot.Builder;
+
+namespace HelpBot.Dialogs.Runtime;
+
+/// <summary>Accepts any non-empty text.</summary>
+public sealed class TextPrompt : Prompt<string>
+{
+    public TextPrompt(string id, PromptValidator<string>? validator = null)
+        : base(id, validator)
+    {
+    }
+
+    protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text?.Trim();
+        return Task.FromResult(string.IsNullOrEmpty(text) ? PromptRecognizerResult<string>.Failed : PromptRecognizerResult<string>.Of(text));
+    }
+}
