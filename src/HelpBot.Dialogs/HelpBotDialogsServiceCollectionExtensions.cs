@@ -4,6 +4,7 @@ using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Runtime;
 using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Troubleshooting;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,17 +35,46 @@ public static class HelpBotDialogsServiceCollectionExtensions
         var options = configuration.GetSection(HelpBotOptions.SectionName).Get<HelpBotOptions>() ?? new HelpBotOptions();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+        services.AddSingleton(zone);
         services.AddSingleton<OrderStatusPresenter>();
         services.TryAddSingleton<ITurnIntentRecognizer, KeywordIntentRecognizer>();
         services.AddSingleton(new CustomerIdentity(options.TrustedChannels));
 
         services.AddSingleton<Dialog, RootDialog>();
+        services.AddSingleton<Dialog, OrderLookupDialog>();
         services.AddSingleton<Dialog, OrderStatusDialog>();
-        foreach (var prompt in OrderStatusDialog.Prompts())
+        services.AddSingleton<Dialog, OrderStuckDialog>();
+        services.AddSingleton<Dialog, PaymentDialog>();
+        services.AddSingleton<Dialog, DeliveryDelayDialog>();
+        services.AddSingleton<Dialog, StatusMismatchDialog>();
+        services.AddSingleton<Dialog, AppUnavailableDialog>();
+        services.AddSingleton<Dialog, CancelAndReorderDialog>();
+        services.AddSingleton<Dialog, ChangeDeliveryDialog>();
+        services.AddSingleton<Dialog, MerchantContactDialog>();
+        services.AddSingleton<Dialog, SelfCheckDialog>();
+        services.AddSingleton<Dialog, WrapUpDialog>();
+        services.AddSingleton<Dialog, EscalationDialog>();
+
+        // Prompts are plain objects; the ones that need services get them from the provider.
+        Dialog[] prompts =
+        [
+            .. OrderLookupDialog.Prompts(),
+            .. WrapUpDialog.Prompts(),
+            .. ChangeDeliveryDialog.Prompts(),
+            SelfCheckDialog.AnswerPrompt(),
+            CancelAndReorderDialog.Prompt(),
+            OrderStuckDialog.ActionPrompt(),
+            PaymentDialog.ActionPrompt(),
+            DeliveryDelayDialog.ActionPrompt(),
+            StatusMismatchDialog.ActionPrompt(),
+        ];
+        foreach (var prompt in prompts)
         {
             services.AddSingleton(prompt);
         }
+
+        services.AddSingleton<Dialog>(sp => new DeliveryTimePrompt(ChangeDeliveryDialog.TimePromptId, sp.GetRequiredService<TimeProvider>(), zone));
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<IDialogInterruption, GlobalCommands>();

@@ -43,6 +43,15 @@ public static class MainMenu
         return reply;
     }
 
+    /// <summary>A question with its answer buttons; each button sends its title.</summary>
+    public static Activity Question(string text, params string[] buttons)
+    {
+        var question = MessageFactory.Text(text);
+        question.TextFormat = TextFormatTypes.Markdown;
+        question.SuggestedActions = new SuggestedActions { Actions = [.. buttons.Select(b => Button(b))] };
+        return question;
+    }
+
     public static string Title(TurnInfo turn, string intent) =>
         turn.Text(Items.First(i => i.Intent == intent).TitleKey);
 

@@ -1,6 +1,7 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Troubleshooting;
 using Microsoft.Bot.Builder;
 
 namespace HelpBot.Dialogs.Dialogs;
@@ -31,13 +32,24 @@ public sealed class RootDialog : Dialog
 
         switch (intent.Intent)
         {
-            case Intents.OrderStatus or Intents.OrderStuck or Intents.PaymentFailed or Intents.DeliveryDelay
-                or Intents.StatusMismatch or Intents.CancelOrder or Intents.ChangeOrder or Intents.Refund or Intents.ContactMerchant:
-                return await dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderStatusOptions(intent.OrderNumber), cancellationToken);
-
+            case Intents.OrderStatus:
+                return await dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(intent.OrderNumber), cancellationToken);
+            case Intents.OrderStuck:
+                return await dc.BeginDialogAsync(OrderStuckDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.PaymentFailed or Intents.Refund:
+                return await dc.BeginDialogAsync(PaymentDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.DeliveryDelay:
+                return await dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.StatusMismatch:
+                return await dc.BeginDialogAsync(StatusMismatchDialog.DialogId, Problem(intent, text), cancellationToken);
             case Intents.AppUnavailable:
-                await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.AppDown_SelfChecks)), turn, Intents.OrderStatus, Intents.HumanAgent), cancellationToken);
-                break;
+                return await dc.BeginDialogAsync(AppUnavailableDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.CancelOrder:
+                return await dc.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(intent.OrderNumber, "customer_request"), cancellationToken);
+            case Intents.ChangeOrder:
+                return await dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(intent.OrderNumber), cancellationToken);
+            case Intents.ContactMerchant:
+                return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
 
             case Intents.HumanAgent:
                 await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Human_HowToReach)), turn, Intents.OrderStatus), cancellationToken);
@@ -62,6 +74,8 @@ public sealed class RootDialog : Dialog
 
         return await dc.EndDialogAsync(null, cancellationToken);
     }
+
+    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text);
 
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
         dc.EndDialogAsync(result, cancellationToken);

@@ -32,6 +32,10 @@ public sealed class ConversationData : IStoreItem
     [JsonProperty("order", NullValueHandling = NullValueHandling.Ignore)]
     public string? CurrentOrderNumber { get; set; }
 
+    /// <summary>The troubleshooting case of this conversation, once a problem flow has started.</summary>
+    [JsonProperty("case", NullValueHandling = NullValueHandling.Ignore)]
+    public CaseFile? Case { get; set; }
+
     [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Welcomed { get; set; }
 

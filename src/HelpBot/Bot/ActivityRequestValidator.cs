@@ -1,0 +1,175 @@
+using System.Text;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace HelpBot.Bot;
+
+/// <summary>
+/// Checks a POST /api/messages body before the Bot Framework SDK sees it. The stock CloudAdapter answers 500 to an
+/// activity whose type is not a string or whose conversation is missing; callers must get a 4xx that says what is wrong.
+/// </summary>
+public sealed class ActivityRequestValidator
+{
+    /// <summary>Largest body accepted. Screenshots travel as attachment URLs, never inline in the activity JSON.</summary>
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public const int MaxAttachments = 10;
+
+    private const int MaxJsonDepth = 32;
+
+    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        MaxDepth = MaxJsonDepth,
+        DateParseHandling = DateParseHandling.DateTimeOffset,
+    });
+
+    /// <summary>Returns null when the request may go on to the adapter (its body rewound), or the error to answer with.</summary>
+    public async Task<IResult?> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            return Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body must be an activity in JSON (Content-Type: application/json).");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
+        string body;
+        try
+        {
+            body = await ReadCappedAsync(request.Body, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge();
+        }
+
+        request.Body.Position = 0;
+
+        JObject json;
+        try
+        {
+            using var reader = new JsonTextReader(new StringReader(body)) { MaxDepth = MaxJsonDepth, DateParseHandling = DateParseHandling.None };
+            var token = JToken.ReadFrom(reader);
+            if (token is not JObject obj)
+            {
+                return BadRequest("The body must be a JSON object (an activity).");
+            }
+
+            json = obj;
+        }
+        catch (JsonException ex)
+        {
+            return BadRequest($"The body is not valid JSON: {ex.Message}");
+        }
+
+        var problem = CheckShape(json);
+        if (problem is not null)
+        {
+            return BadRequest(problem);
+        }
+
+        try
+        {
+            _ = json.ToObject<Activity>(ActivitySerializer);
+        }
+        catch (JsonException ex)
+        {
+            return BadRequest($"A field of the activity has the wrong type: {ex.Message}");
+        }
+        catch (ArgumentException ex)
+        {
+            return BadRequest($"A field of the activity has the wrong type: {ex.Message}");
+        }
+
+        return null;
+    }
+
+    private static string? CheckShape(JObject activity)
+    {
+        if (activity["type"] is not JValue { Type: JTokenType.String } type || string.IsNullOrWhiteSpace((string?)type))
+        {
+            return "\"type\" must be a non-empty string such as \"message\".";
+        }
+
+        if (activity["conversation"] is not JObject conversation
+            || conversation["id"] is not JValue { Type: JTokenType.String } conversationId
+            || string.IsNullOrWhiteSpace((string?)conversationId))
+        {
+            return "\"conversation\" must be an object with a non-empty string \"id\".";
+        }
+
+        if (activity["serviceUrl"] is not JValue { Type: JTokenType.String } serviceUrl
+            || !Uri.TryCreate((string?)serviceUrl, UriKind.Absolute, out var serviceUri)
+            || (serviceUri.Scheme != Uri.UriSchemeHttp && serviceUri.Scheme != Uri.UriSchemeHttps))
+        {
+            return "\"serviceUrl\" must be an absolute http or https URL.";
+        }
+
+        if (activity["from"] is { } from
+            && (from is not JObject fromObject || fromObject["id"] is not JValue { Type: JTokenType.String }))
+        {
+            return "\"from\" must be an object with a string \"id\".";
+        }
+
+        if ((string?)type == ActivityTypes.Message && activity["from"] is null)
+        {
+            return "A message needs \"from\" with the sender's \"id\".";
+        }
+
+        foreach (var field in new[] { "text", "locale", "channelId", "deliveryMode", "id", "replyToId" })
+        {
+            if (activity[field] is { } value && value.Type is not (JTokenType.String or JTokenType.Null))
+            {
+                return $"\"{field}\" must be a string.";
+            }
+        }
+
+        if (activity["attachments"] is { } attachments)
+        {
+            if (attachments is not JArray list)
+            {
+                return "\"attachments\" must be an array.";
+            }
+
+            if (list.Count > MaxAttachments)
+            {
+                return $"At most {MaxAttachments} attachments can be sent in one activity.";
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<string> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw new InvalidDataException("Body too large.");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        // Invalid UTF-8 becomes U+FFFD rather than an exception: the activity is still judged by its structure.
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);
+
+    private static IResult TooLarge() =>
+        Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The activity is larger than {MaxBodyBytes / 1024} KB.");
+
+    private static IResult Error(int status, string code, string message) =>
+        Results.Json(new { error = new { code, message } }, statusCode: status);
+}

@@ -1,0 +1,51 @@
+using HelpBot.Dialogs.Localization;
+using HelpBot.Dialogs.Resources;
+using HelpBot.Dialogs.State;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace HelpBot.Bot;
+
+/// <summary>
+/// The Bot Framework adapter with HelpBot's turn error handling: log the failure, apologise in the customer's language,
+/// and clear the conversation's state so a broken dialog stack cannot fail every following turn too.
+/// </summary>
+public sealed class HelpBotAdapter : CloudAdapter
+{
+    public HelpBotAdapter(
+        BotFrameworkAuthentication authentication,
+        ConversationStateStore stateStore,
+        ILogger<HelpBotAdapter> logger)
+        : base(authentication, logger)
+    {
+        // Customers see "typing…" when a turn takes longer than half a second (a slow platform call, for instance).
+        Use(new ShowTypingMiddleware(delay: 500, period: 2000));
+
+        OnTurnError = async (turnContext, exception) =>
+        {
+            var activity = turnContext.Activity;
+            logger.LogError(exception, "Turn failed for conversation {ConversationId} on {ChannelId}", activity.Conversation?.Id, activity.ChannelId);
+
+            var culture = BotLanguage.Culture(BotLanguage.Resolve(activity.Locale, activity.Text, stored: null));
+            try
+            {
+                await turnContext.SendActivityAsync(BotText.Get(culture, nameof(Strings.Error_Apology)));
+            }
+            catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
+            {
+                logger.LogWarning(sendFailure, "Could not send the apology");
+            }
+
+            try
+            {
+                await stateStore.DeleteAsync(ConversationStateStore.KeyFor(activity), CancellationToken.None);
+            }
+            catch (Exception clearFailure) when (clearFailure is not OperationCanceledException)
+            {
+                // Storage itself may be what failed; the next successful turn starts from whatever is stored.
+                logger.LogWarning(clearFailure, "Could not clear the conversation state after a failed turn");
+            }
+        };
+    }
+}

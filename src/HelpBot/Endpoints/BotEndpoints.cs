@@ -1,0 +1,25 @@
+using HelpBot.Bot;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+
+namespace HelpBot.Endpoints;
+
+public static class BotEndpoints
+{
+    /// <summary>POST /api/messages: the Bot Framework messaging endpoint, behind <see cref="ActivityRequestValidator"/>.</summary>
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        {
+            var problem = await validator.ValidateAsync(http.Request, http.RequestAborted);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            return Results.Empty;
+        });
+        return endpoints;
+    }
+}
