@@ -12,11 +12,11 @@ internal static class SandboxRequestBody
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
-    // Missing required properties and nulls where the contract has none are errors, not silently null fields.
+    // An explicit null where the contract has none is an error. Missing properties are left null (optional ones may be
+    // omitted) and the required ones are then reported by name by the state's validation.
     private static readonly JsonSerializerOptions StrictOptions = new(PlatformJson.Options)
     {
         RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
     };
 
     public static async Task<T> ReadAsync<T>(HttpRequest request)
