@@ -16,4 +16,25 @@ public sealed class PlatformOptions
 
     /// <summary>Time limit for a call including its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(8);
+
+    // The members below were added with the client registration: the standard resilience handler's own defaults
+    // (2 s base delay, breaker minimum throughput 100) suit busy services, not a chat bot's trickle of calls.
+
+    /// <summary>How many times a failed GET is retried (0 disables retries). Other methods are never retried.</summary>
+    public int RetryCount { get; set; } = 2;
+
+    /// <summary>Delay before the first retry; later retries back off exponentially, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Share of failed attempts within <see cref="CircuitBreakerSamplingDuration"/> that opens the breaker.</summary>
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts needed within the sampling window before the breaker may open.</summary>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 10;
+
+    /// <summary>Window over which failures are counted; at least twice <see cref="AttemptTimeout"/>.</summary>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open breaker rejects calls before letting a trial call through.</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(15);
 }

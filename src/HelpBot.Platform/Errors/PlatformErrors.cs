@@ -13,6 +13,13 @@ public static class PlatformErrorCodes
     public const string OrderNotCancellable = "order_not_cancellable";
     public const string OrderNotChangeable = "order_not_changeable";
     public const string Unavailable = "unavailable";
+
+    /// <summary>401: the bearer token is missing or wrong. (Added with the sandbox, which enforces a configured key.)</summary>
+    public const string Unauthorized = "unauthorized";
+
+    /// <summary>404 for a path that is no route at all, as opposed to an unknown order or user.</summary>
+    public const string NotFound = "not_found";
+
     public const string Unknown = "unknown";
 }
 
