@@ -1,7 +1,6 @@
 using HelpBot.Bot;
 using HelpBot.Dialogs;
 using HelpBot.Endpoints;
-using HelpBot.Platform;
 using HelpBot.Platform.Sandbox;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -16,7 +15,8 @@ public static class HelpBotHostExtensions
     {
         services.AddBotAdapter(configuration);
         services.AddStateStorage(configuration);
-        services.AddPlatform(configuration);
+        // The real platform when Platform:BaseUrl is set; otherwise the embedded sandbox on its own port, over HTTP.
+        services.AddPlatformOrSandbox(configuration);
         services.AddHelpBotDialogs(configuration);
         services.AddHealthChecks().AddCheck<PlatformHealthCheck>("platform", tags: [HealthEndpoints.ReadyTag]);
         return services;
@@ -48,21 +48,6 @@ public static class HelpBotHostExtensions
     private static IServiceCollection AddStateStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IStorage, MemoryStorage>();
-        return services;
-    }
-
-    private static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
-    {
-        var options = configuration.GetSection(PlatformOptions.SectionName).Get<PlatformOptions>() ?? new PlatformOptions();
-        if (options.BaseUrl is { IsAbsoluteUri: true } baseUrl)
-        {
-            services.AddPlatformClients(_ => baseUrl);
-            return services;
-        }
-
-        // No platform configured: run the embedded sandbox on its own port and talk to it over HTTP like the real one.
-        services.AddSandboxPlatform(configuration);
-        services.AddPlatformClients(sp => sp.GetRequiredService<SandboxPlatformServer>().BaseAddress);
         return services;
     }
 

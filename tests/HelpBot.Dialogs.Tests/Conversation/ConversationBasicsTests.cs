@@ -32,7 +32,7 @@ public class ConversationBasicsTests
     public async Task Without_a_channel_locale_the_language_comes_from_the_text()
     {
         await using var bot = await BotFixture.StartAsync();
-        await bot.Conversation(language: null!)
+        await bot.Conversation(language: string.Empty)
             .Send("hello there").AssertReplyContains("HelpBot")
             .Send("你好").AssertReplyContains("外卖小助手")
             .StartTestAsync();
@@ -74,7 +74,6 @@ public class ConversationBasicsTests
 
     [Theory]
     [InlineData("联系客服", "客服中心")]
-    [InlineData("APP 打不开", "切换 WiFi")]
     [InlineData("怎么避免这些问题", "12 点")]
     [InlineData("谢谢", "不客气")]
     [InlineData("今天天气怎么样", "没太明白")]
@@ -89,7 +88,7 @@ public class ConversationBasicsTests
     {
         await using var bot = await BotFixture.StartAsync();
         await bot.Conversation(language: BotLanguage.English)
-            .Send(new Activity(ActivityTypes.Message) { Text = " " })
+            .Send(new Activity(ActivityTypes.Message) { Text = " ", Locale = BotLanguage.English })
             .AssertReplyContains("text messages")
             .StartTestAsync();
     }

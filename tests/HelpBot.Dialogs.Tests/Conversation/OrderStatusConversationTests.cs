@@ -34,11 +34,11 @@ public class OrderStatusConversationTests
     [Theory]
     [InlineData("查订单 2611-2400-0000-0002")]
     [InlineData("我的订单 2611 2400 0000 0002 到哪了")]
-    [InlineData("２６１１２４００００００００００２")]
+    [InlineData("full-width")]
     public async Task An_order_number_in_the_first_message_skips_the_question(string message)
     {
         await using var bot = await BotFixture.StartAsync();
-        await bot.Conversation().Send(message).AssertReplyContains("订单 2611240000000002", "商家准备中").StartTestAsync();
+        await bot.Conversation().Send(message == "full-width" ? Orders.OrderNumberTests.FullWidth("2611240000000002") : message).AssertReplyContains("订单 2611240000000002", "商家准备中").StartTestAsync();
     }
 
     [Theory]
@@ -145,7 +145,7 @@ public class OrderStatusConversationTests
     public async Task When_the_order_system_is_down_the_customer_is_told_so()
     {
         await using var bot = await BotFixture.StartAsync();
-        await bot.Sandbox.StopAsync(CancellationToken.None);
+        bot.Sandbox.State.AddFault(new HelpBot.Platform.Sandbox.Admin.AddFaultRequest(null, null, 503));
         await bot.Conversation(language: BotLanguage.English)
             .Send("Check my order").AssertReplyContains("can't reach the order system")
             .StartTestAsync();
