@@ -148,7 +148,7 @@ public sealed class RedisStorage : IStorage
             {
                 conflicts.Add(writes[i].StorageKey);
             }
-            else if (writes[i].Value is IDictionary<string, object> dictionary && writes[i].NewETag.Length > 0)
+            else if (writes[i].Value is IDictionary<string, object> { IsReadOnly: false } dictionary && writes[i].NewETag.Length > 0)
             {
                 dictionary[ETagProperty] = writes[i].NewETag;
             }
@@ -159,14 +159,6 @@ public sealed class RedisStorage : IStorage
             _logger.LogInformation("Redis storage write refused for {ConflictCount} of {KeyCount} key(s): ETag conflict", conflicts.Count, writes.Length);
             throw new StorageETagConflictException(conflicts);
         }
-    }
-
-    private static async Task<bool> WrittenAsync(Task<RedisResult> script) => (int)await script == 1;
-
-    private static async Task<bool> DeletedAsync(Task<bool> delete)
-    {
-        await delete;
-        return true;
     }
 
     public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
@@ -273,6 +265,14 @@ public sealed class RedisStorage : IStorage
                 exception.GetType().Name);
             throw new RedisStorageException(operation, keyCount, exception);
         }
+    }
+
+    private static async Task<bool> WrittenAsync(Task<RedisResult> script) => (int)await script == 1;
+
+    private static async Task<bool> DeletedAsync(Task<bool> delete)
+    {
+        await delete;
+        return true;
     }
 
     private sealed record PendingWrite(
