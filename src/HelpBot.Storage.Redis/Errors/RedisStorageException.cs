@@ -1,0 +1,27 @@
+namespace HelpBot.Storage.Redis.Errors;
+
+/// <summary>
+/// Redis did not answer a storage operation (timeout, no connection, server error). The inner exception is the
+/// StackExchange.Redis one with the details; the turn that needed the state cannot go on.
+/// </summary>
+public sealed class RedisStorageException : Exception
+{
+    public RedisStorageException(string operation, int keyCount, Exception innerException)
+        : base(BuildMessage(operation, keyCount, innerException), innerException)
+    {
+        Operation = operation;
+        KeyCount = keyCount;
+    }
+
+    /// <summary><c>read</c>, <c>write</c> or <c>delete</c>.</summary>
+    public string Operation { get; }
+
+    public int KeyCount { get; }
+
+    private static string BuildMessage(string operation, int keyCount, Exception innerException)
+    {
+        ArgumentNullException.ThrowIfNull(innerException);
+        var reason = innerException is TimeoutException ? "timed out (Redis slow or unreachable)" : "failed";
+        return $"Redis storage {operation} of {keyCount} key(s) {reason}: {innerException.Message}";
+    }
+}

@@ -1,0 +1,34 @@
+namespace HelpBot.Storage.Redis.Options;
+
+/// <summary>
+/// Configuration section <c>Redis</c>. The connection string itself is <c>ConnectionStrings:Redis</c>
+/// (StackExchange.Redis syntax, e.g. <c>redis1:6379,redis2:6379,password=...,ssl=true</c>).
+/// </summary>
+public sealed class RedisStorageOptions
+{
+    public const string SectionName = "Redis";
+
+    /// <summary>Name under <c>ConnectionStrings</c>.</summary>
+    public const string ConnectionStringName = "Redis";
+
+    /// <summary>Prepended to every Redis key, so several apps or environments can share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "helpbot:";
+
+    /// <summary>
+    /// Time-to-live of keys that match no <see cref="RetentionRules"/> entry (conversation and user state).
+    /// Sliding: every write sets it again. Zero means no expiry.
+    /// </summary>
+    public TimeSpan ConversationStateTtl { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Other retention per key family (e.g. <c>cases/</c>, <c>transcripts/</c>): the rule with the longest
+    /// matching <see cref="RedisRetentionRule.KeyPrefix"/> wins.
+    /// </summary>
+    public IList<RedisRetentionRule> RetentionRules { get; } = [];
+
+    /// <summary>Time limit for one Redis command (StackExchange.Redis AsyncTimeout and SyncTimeout).</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time limit for establishing a connection (StackExchange.Redis ConnectTimeout).</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,8 @@
+namespace HelpBot.Storage.Tests.Items;
+
+public enum OrderStage
+{
+    Placed,
+    Delivering,
+    Delivered,
+}
