@@ -3,6 +3,7 @@ using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.State;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using HelpBot.Storage.Redis.Errors;
 using Microsoft.Bot.Connector.Authentication;
 
 namespace HelpBot.Bot;
@@ -35,6 +36,12 @@ public sealed class HelpBotAdapter : CloudAdapter
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
             {
                 logger.LogWarning(sendFailure, "Could not send the apology");
+            }
+
+            if (exception is StorageETagConflictException)
+            {
+                // Another instance saved this conversation first: its state is good and must not be thrown away.
+                return;
             }
 
             try

@@ -5,6 +5,9 @@ using HelpBot.Platform.Sandbox;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using HelpBot.Storage.Redis.DependencyInjection;
+using HelpBot.Storage.Redis.Options;
+using Newtonsoft.Json;
 
 namespace HelpBot.Hosting;
 
@@ -45,10 +48,26 @@ public static class HelpBotHostExtensions
         return services;
     }
 
+    /// <summary>
+    /// Redis when ConnectionStrings:Redis is set (shared by every instance; survives restarts), otherwise memory.
+    /// HelpBot's state is plain JSON, so storage is told to write no .NET type names and therefore never decides
+    /// which type is created when reading.
+    /// </summary>
     private static IServiceCollection AddStateStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IStorage, MemoryStorage>();
-        return services;
+        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisStorageOptions.ConnectionStringName)))
+        {
+            services.AddSingleton<IStorage, MemoryStorage>();
+            return services;
+        }
+
+        var serializer = JsonSerializer.Create(new JsonSerializerSettings
+        {
+            TypeNameHandling = TypeNameHandling.None,
+            NullValueHandling = NullValueHandling.Ignore,
+            MaxDepth = 64,
+        });
+        return services.AddRedisStorage(configuration, serializer);
     }
 
     private static void WarnWhenUnauthenticated(WebApplication app)
