@@ -31,9 +31,16 @@ public sealed partial class EntityExtractor
         var models = ModelsFor(folded, language);
         var found = new EntityCandidates(text);
 
+        if (!MayHoldQuantity().IsMatch(lower))
+        {
+            // Most messages carry no number at all; skipping the recognizer models for them keeps parsing cheap.
+            return found.InOrder();
+        }
+
         AddOrderNumbers(lower, found);
         AddPhones(folded, models, found);
         AddAppVersions(lower, found);
+        AddChineseElapsed(folded, found);
         foreach (var m in models)
         {
             AddTimes(folded, m, now, found);
@@ -211,6 +218,42 @@ public sealed partial class EntityExtractor
         }
     }
 
+    /// <summary>
+    /// "半小时前", "一个半小时", "两个小时前", "40分钟": the Chinese DateTime model drops the "一个" of "一个半小时" and
+    /// resolves "半小时前" to the reference time itself, so Chinese hour/minute spans are read here.
+    /// </summary>
+    private void AddChineseElapsed(string folded, EntityCandidates found)
+    {
+        foreach (Match m in ChineseElapsed().Matches(folded))
+        {
+            decimal minutes;
+            if (m.Groups["min"].Success)
+            {
+                minutes = ParseChineseOrArabic(m.Groups["min"].Value) ?? 0;
+            }
+            else
+            {
+                var hours = m.Groups["hours"].Success ? ParseChineseOrArabic(m.Groups["hours"].Value) ?? 0 : 0;
+                minutes = (hours * 60) + (m.Groups["half"].Success ? 30 : 0);
+            }
+
+            if (minutes <= 0)
+            {
+                continue;
+            }
+
+            var n = decimal.Round(minutes).ToString(CultureInfo.InvariantCulture);
+            if (m.Groups["ago"].Success)
+            {
+                found.TryAdd(EntityTypes.Time, $"now-{n}min", m.Index, m.Length);
+            }
+            else
+            {
+                found.TryAdd(EntityTypes.Duration, $"{n}min", m.Index, m.Length);
+            }
+        }
+    }
+
     private static Dictionary<string, string>? FirstResolution(ModelResult result)
     {
         if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var values) || values is not IEnumerable<object> list)
@@ -339,6 +382,13 @@ public sealed partial class EntityExtractor
 
     [GeneratedRegex(@"(?:\bv|\bver\.?\s*|\bversion\s*|版本号?\s*[:：]?\s*)(?<v>\d+(?:\.\d+){1,3})(?![\d.])|(?<![\d.])(?<v>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])")]
     private static partial Regex AppVersion();
+
+    // Digits, Chinese numerals, or the English words a time or amount can be written with.
+    [GeneratedRegex(@"[0-9零〇一二两三四五六七八九十百千半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|half|quarter|hours?|minutes?|mins?|ago|noon|midnight|yesterday|tomorrow|today|tonight)\b")]
+    private static partial Regex MayHoldQuantity();
+
+    [GeneratedRegex(@"(?:(?<hours>\d+|[一二两三四五六七八九十]+)\s*个?\s*(?<half>半)?\s*(?:小时|钟头)|(?<half>半)\s*个?\s*(?:小时|钟头)|(?<min>\d+|[一二两三四五六七八九十]+)\s*分钟)(?:\s*(?<ago>以前|之前|前))?")]
+    private static partial Regex ChineseElapsed();
 
     [GeneratedRegex(@"前|以前|之前|ago|before|earlier", RegexOptions.IgnoreCase)]
     private static partial Regex AgoMarker();

@@ -58,6 +58,7 @@ public sealed class IntentClassifier
             NumberOfThreads = 1,
             L1Regularization = 0,
             L2Regularization = 0.01f,
+            OptimizationTolerance = 1e-4f,
         });
 
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(IntentInput.Label))

@@ -32,6 +32,6 @@ public static partial class NegationFocus
     private static partial Regex ChineseContrast();
 
     // "(it's|this is) not (about) X(,) (but|it's|the problem is) Y"; X kept short so ordinary "not" sentences do not match.
-    [GeneratedRegex(@"\b(?:it'?s|its|this is|that'?s|problem is)\s+not\s+(?:about\s+)?[^,.;!?]{1,30}?[,;]\s*(?:but\s+)?(?:it'?s|its|it is|the problem is|the issue is|rather)\s+(?<focus>.+)$", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:^\s*|\b(?:it'?s|its|this is|that'?s|the problem is|problem is|issue is)\s+)(?:not|isn'?t)\s+(?:about\s+)?[^,.;!?]{1,30}?[,;]\s*(?:but\s+)?(?:it'?s|its|it is|the problem is|the issue is|rather)\s+(?:that\s+)?(?<focus>.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex EnglishContrast();
 }
