@@ -59,6 +59,7 @@ public sealed class IntentClassifier
             L1Regularization = 0,
             L2Regularization = 0.01f,
             OptimizationTolerance = 1e-4f,
+            MaximumNumberOfIterations = 100,
         });
 
         var pipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(IntentInput.Label))
