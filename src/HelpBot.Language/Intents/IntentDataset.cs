@@ -1,4 +1,3 @@
-using System.Reflection;
 using HelpBot.Language.Model;
 
 namespace HelpBot.Language.Intents;
@@ -41,6 +40,4 @@ public static class IntentDataset
 
         return items;
     }
-
-    internal static Assembly Assembly => typeof(IntentDataset).Assembly;
 }
