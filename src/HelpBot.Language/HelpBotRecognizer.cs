@@ -1,0 +1,69 @@
+using HelpBot.Language.Entities;
+using HelpBot.Language.Intents;
+using HelpBot.Language.Model;
+using HelpBot.Language.Text;
+
+namespace HelpBot.Language;
+
+/// <summary>
+/// Intent classifier (ML.NET, trained once at construction from the embedded Data/train.tsv), narrow override rules,
+/// negation focus, and entity extraction. Construct once (it trains) and share; all members are thread-safe.
+/// </summary>
+public sealed class HelpBotRecognizer : IHelpBotRecognizer
+{
+    /// <summary>Score given to an intent chosen by an explicit keyword rule, unless the classifier was surer.</summary>
+    private const double RuleScore = 0.95;
+
+    private readonly IntentClassifier _classifier;
+    private readonly EntityExtractor _entities = new();
+    private readonly TimeProvider _time;
+
+    public HelpBotRecognizer()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public HelpBotRecognizer(TimeProvider time)
+        : this(IntentDataset.LoadEmbeddedTraining(), time)
+    {
+    }
+
+    /// <summary>Trains on the given utterances instead of the embedded set (evaluation, experiments).</summary>
+    public HelpBotRecognizer(IEnumerable<LabeledUtterance> training, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _classifier = IntentClassifier.Train(training);
+        _time = time;
+    }
+
+    public RecognitionResult Recognize(string text, string? locale)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var language = LanguageDetector.Detect(text, locale);
+        var focus = NegationFocus.Extract(text) ?? text;
+        var ranked = _classifier.Score(focus);
+
+        var ruled = IntentOverrideRules.Match(TextFolding.FoldWidth(text).ToLowerInvariant());
+        if (ruled is not null)
+        {
+            ranked = PutFirst(ranked, ruled);
+        }
+
+        var entities = _entities.Extract(text, language, _time.GetLocalNow().DateTime);
+        return new RecognitionResult(ranked[0].Intent, ranked[0].Score, ranked, entities, language);
+    }
+
+    /// <summary>Moves <paramref name="intent"/> to the top with at least <see cref="RuleScore"/>, rescaling the rest.</summary>
+    private static IReadOnlyList<IntentScore> PutFirst(IReadOnlyList<IntentScore> ranked, string intent)
+    {
+        var current = ranked.First(s => s.Intent == intent).Score;
+        var top = Math.Max(current, RuleScore);
+        var restSum = ranked.Where(s => s.Intent != intent).Sum(s => s.Score);
+        var scale = restSum > 0 ? (1 - top) / restSum : 0;
+        return
+        [
+            new IntentScore(intent, top),
+            .. ranked.Where(s => s.Intent != intent).Select(s => s with { Score = s.Score * scale }),
+        ];
+    }
+}
