@@ -5,6 +5,7 @@ using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Runtime;
 using HelpBot.Dialogs.State;
 using HelpBot.Dialogs.Troubleshooting;
+using HelpBot.Language;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,8 @@ public static class HelpBotDialogsServiceCollectionExtensions
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         services.AddSingleton(zone);
         services.AddSingleton<OrderStatusPresenter>();
-        services.TryAddSingleton<ITurnIntentRecognizer, KeywordIntentRecognizer>();
+        services.AddHelpBotLanguage();
+        services.AddSingleton<ITurnIntentRecognizer, LanguageIntentRecognizer>();
         services.AddSingleton(new CustomerIdentity(options.TrustedChannels));
 
         services.AddSingleton<Dialog, RootDialog>();
@@ -78,6 +80,7 @@ public static class HelpBotDialogsServiceCollectionExtensions
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<IDialogInterruption, GlobalCommands>();
+        services.AddSingleton<IDialogInterruption, HumanAgentInterruption>();
 
         services.AddSingleton<KeyedAsyncLock>();
         services.AddSingleton<ConversationStateStore>();

@@ -6,7 +6,10 @@ using Microsoft.Bot.Schema;
 
 namespace HelpBot.Dialogs.Conversation;
 
-/// <summary>The welcome buttons. A button's title in either language routes straight to its intent.</summary>
+/// <summary>
+/// The welcome buttons, and a button title for every intent a clarifying question may offer. A button's title in
+/// either language routes straight to its intent.
+/// </summary>
 public static class MainMenu
 {
     private static readonly (string Intent, string TitleKey)[] Items =
@@ -17,6 +20,16 @@ public static class MainMenu
         (Intents.DeliveryDelay, nameof(Strings.Menu_Delay)),
         (Intents.AppUnavailable, nameof(Strings.Menu_AppDown)),
         (Intents.HumanAgent, nameof(Strings.Menu_Human)),
+    ];
+
+    private static readonly (string Intent, string TitleKey)[] MoreIntents =
+    [
+        (Intents.StatusMismatch, nameof(Strings.Menu_Mismatch)),
+        (Intents.CancelOrder, nameof(Strings.Menu_CancelOrder)),
+        (Intents.ChangeOrder, nameof(Strings.Menu_ChangeOrder)),
+        (Intents.Refund, nameof(Strings.Menu_Refund)),
+        (Intents.ContactMerchant, nameof(Strings.Menu_ContactMerchant)),
+        (Intents.PreventionTips, nameof(Strings.Menu_Tips)),
     ];
 
     private static readonly Dictionary<string, string> IntentByTitle = BuildTitleIndex();
@@ -53,7 +66,10 @@ public static class MainMenu
     }
 
     public static string Title(TurnInfo turn, string intent) =>
-        turn.Text(Items.First(i => i.Intent == intent).TitleKey);
+        turn.Text(Items.Concat(MoreIntents).First(i => i.Intent == intent).TitleKey);
+
+    /// <summary>Whether an intent has a button title (and so can be offered in a clarifying question).</summary>
+    public static bool HasTitle(string intent) => Items.Concat(MoreIntents).Any(i => i.Intent == intent);
 
     public static CardAction Button(string title, string? value = null) =>
         new(ActionTypes.ImBack, title, value: value ?? title);
@@ -63,7 +79,7 @@ public static class MainMenu
         var index = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var culture in new[] { BotLanguage.ChineseCulture, BotLanguage.EnglishCulture })
         {
-            foreach (var (intent, key) in Items)
+            foreach (var (intent, key) in Items.Concat(MoreIntents))
             {
                 index[TextInput.NormalizeAnswer(BotText.Get(culture, key))] = intent;
             }

@@ -14,6 +14,9 @@ public sealed class RootDialog : Dialog
 {
     public const string DialogId = "root";
 
+    /// <summary>Below this confidence the bot asks which of the likeliest meanings is right rather than guess.</summary>
+    public const double ClarifyBelow = 0.5;
+
     private readonly ITurnIntentRecognizer _recognizer;
 
     public RootDialog(ITurnIntentRecognizer recognizer)
@@ -29,6 +32,13 @@ public sealed class RootDialog : Dialog
         var intent = MainMenu.Match(text) is { } fromButton
             ? new TurnIntent(fromButton, 1, null)
             : await _recognizer.RecognizeAsync(text, turn.Language, cancellationToken);
+
+        if (NeedsClarifying(intent) is { Count: >= 2 } candidates)
+        {
+            var question = MainMenu.Question(turn.Text(nameof(Strings.Clarify_Which)), [.. candidates.Select(c => MainMenu.Title(turn, c))]);
+            await dc.Context.SendActivityAsync(question, cancellationToken);
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
 
         switch (intent.Intent)
         {
@@ -73,6 +83,17 @@ public sealed class RootDialog : Dialog
         }
 
         return await dc.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>The two or three likeliest intents when the top one is not certain enough to act on; otherwise none.</summary>
+    private static List<string> NeedsClarifying(TurnIntent intent)
+    {
+        if (intent.Score >= ClarifyBelow || intent.OrderNumber is not null || intent.Intent is Intents.Greeting or Intents.ThanksGoodbye or Intents.None)
+        {
+            return [];
+        }
+
+        return [.. intent.Alternatives.Where(a => MainMenu.HasTitle(a.Intent) && a.Score >= 0.1).Take(3).Select(a => a.Intent)];
     }
 
     private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text);

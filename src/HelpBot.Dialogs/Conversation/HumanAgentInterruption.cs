@@ -1,0 +1,32 @@
+using HelpBot.Dialogs.Dialogs;
+using HelpBot.Dialogs.Runtime;
+
+namespace HelpBot.Dialogs.Conversation;
+
+/// <summary>
+/// A customer who asks for a person gets one at any step: the current flow ends and the request is handled as if it
+/// had started the conversation. Only a confident reading counts, so answers to questions are not mistaken for it.
+/// </summary>
+public sealed class HumanAgentInterruption(ITurnIntentRecognizer recognizer) : IDialogInterruption
+{
+    public const double MinimumScore = 0.8;
+
+    public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is null)
+        {
+            return false;
+        }
+
+        var turn = dc.Context.Turn();
+        var intent = await recognizer.RecognizeAsync(dc.Context.Activity.Text, turn.Language, cancellationToken);
+        if (intent.Intent != Intents.HumanAgent || intent.Score < MinimumScore)
+        {
+            return false;
+        }
+
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        await dc.BeginDialogAsync(RootDialog.DialogId, null, cancellationToken);
+        return true;
+    }
+}
