@@ -57,31 +57,7 @@ public sealed class DirectLineUploadApi
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
             sizeFeature.MaxRequestBodySize = requestLimit;
 
-        Activity? template = null;
-        var files = new List<(string Name, string ContentType, byte[] Content)>();
-        long total = 0;
-        var reader = new MultipartReader(boundary, context.Request.Body);
-        while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
-        {
-            ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
-            var partName = HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).ToString();
-            var fileName = HeaderUtilities.RemoveQuotes(disposition?.FileNameStar.HasValue == true ? disposition.FileNameStar : disposition?.FileName ?? default).ToString();
-
-            if (string.Equals(partName, ActivityPartName, StringComparison.OrdinalIgnoreCase) && template is null)
-            {
-                var json = await ReadTextAsync(section.Body, _options.MaxActivityBytes, context.RequestAborted);
-                template = DirectLineJson.Deserialize<Activity>(json);
-                continue;
-            }
-
-            var content = await ReadCappedAsync(section.Body, _options.MaxUploadFileBytes, context.RequestAborted);
-            total += content.Length;
-            if (total > _options.MaxUploadTotalBytes)
-                throw DirectLineException.TooLarge($"Uploads are limited to {_options.MaxUploadTotalBytes} bytes in all.");
-            var name = fileName.Length > 0 ? Path.GetFileName(fileName) : (partName.Length > 0 ? partName : "file");
-            files.Add((name, section.ContentType ?? "application/octet-stream", content));
-        }
-
+        var (template, files) = await ReadPartsAsync(context, boundary);
         if (files.Count == 0 && template is null)
             throw DirectLineException.MissingProperty("The upload contains no file.");
 
@@ -101,6 +77,44 @@ public sealed class DirectLineUploadApi
         var requestedUserId = context.Request.Query["userId"].ToString() is { Length: > 0 } userId ? userId : null;
         var posted = await _conversations.PostFromUserAsync(caller, conversationId, activity, requestedUserId, context.RequestAborted);
         await DirectLineJson.WriteAsync(context.Response, StatusCodes.Status200OK, new ResourceResponse(posted.Id));
+    }
+
+    private async Task<(Activity? Template, List<(string Name, string ContentType, byte[] Content)> Files)> ReadPartsAsync(HttpContext context, string boundary)
+    {
+        Activity? template = null;
+        var files = new List<(string Name, string ContentType, byte[] Content)>();
+        long total = 0;
+        var reader = new MultipartReader(boundary, context.Request.Body);
+        try
+        {
+            while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
+            {
+                ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition);
+                var partName = HeaderUtilities.RemoveQuotes(disposition?.Name ?? default).ToString();
+                var fileName = HeaderUtilities.RemoveQuotes(disposition?.FileNameStar.HasValue == true ? disposition.FileNameStar : disposition?.FileName ?? default).ToString();
+
+                if (string.Equals(partName, ActivityPartName, StringComparison.OrdinalIgnoreCase) && template is null)
+                {
+                    var json = await ReadTextAsync(section.Body, _options.MaxActivityBytes, context.RequestAborted);
+                    template = DirectLineJson.Deserialize<Activity>(json);
+                    continue;
+                }
+
+                var content = await ReadCappedAsync(section.Body, _options.MaxUploadFileBytes, context.RequestAborted);
+                total += content.Length;
+                if (total > _options.MaxUploadTotalBytes)
+                    throw DirectLineException.TooLarge($"Uploads are limited to {_options.MaxUploadTotalBytes} bytes in all.");
+                var name = fileName.Length > 0 ? Path.GetFileName(fileName) : (partName.Length > 0 ? partName : "file");
+                files.Add((name, section.ContentType ?? "application/octet-stream", content));
+            }
+        }
+        catch (IOException ex) when (ex is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // MultipartReader reports a body that ends before its closing boundary this way.
+            throw DirectLineException.BadArgument($"The multipart body is malformed: {ex.Message}");
+        }
+
+        return (template, files);
     }
 
     private static string ReadBoundary(HttpRequest request)
