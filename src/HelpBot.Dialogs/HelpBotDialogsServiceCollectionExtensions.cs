@@ -82,7 +82,7 @@ public static class HelpBotDialogsServiceCollectionExtensions
         services.AddSingleton<IDialogInterruption, GlobalCommands>();
         services.AddSingleton<IDialogInterruption, HumanAgentInterruption>();
 
-        services.AddSingleton<KeyedAsyncLock>();
+        services.TryAddSingleton<IConversationTurnLock, KeyedAsyncLock>();
         services.AddSingleton<ConversationStateStore>();
         services.AddSingleton<IBot, SupportBot>();
         return services;

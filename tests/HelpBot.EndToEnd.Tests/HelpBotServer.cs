@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using HelpBot.Hosting;
+using HelpBot.Language;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -26,6 +27,9 @@ public sealed class HelpBotServer : IAsyncDisposable
         Http = new HttpClient { BaseAddress = address };
     }
 
+    /// <summary>Training takes a second or two, so all servers in this test process share one trained model.</summary>
+    public static Lazy<IHelpBotRecognizer> SharedRecognizer { get; } = new(() => new HelpBotRecognizer());
+
     public Uri Address { get; }
 
     public HttpClient Http { get; }
@@ -43,6 +47,7 @@ public sealed class HelpBotServer : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.UseHelpBotDefaultUrl();
+        builder.Services.AddSingleton(SharedRecognizer.Value);
         builder.Services.AddHelpBot(builder.Configuration);
 
         var app = builder.Build();

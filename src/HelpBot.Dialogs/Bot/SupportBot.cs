@@ -19,14 +19,14 @@ public sealed class SupportBot : IBot
     private readonly DialogSet _dialogs;
     private readonly IReadOnlyList<IDialogInterruption> _interruptions;
     private readonly CustomerIdentity _identity;
-    private readonly KeyedAsyncLock _turnLock;
+    private readonly IConversationTurnLock _turnLock;
 
     public SupportBot(
         ConversationStateStore store,
         DialogSet dialogs,
         IEnumerable<IDialogInterruption> interruptions,
         CustomerIdentity identity,
-        KeyedAsyncLock turnLock)
+        IConversationTurnLock turnLock)
     {
         _store = store;
         _dialogs = dialogs;

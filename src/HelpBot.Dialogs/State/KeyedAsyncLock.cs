@@ -1,10 +1,18 @@
 namespace HelpBot.Dialogs.State;
 
 /// <summary>
-/// One async lock per key, created on demand and dropped when nobody holds or waits for it. Used to run the turns of
-/// one conversation one after another inside this process (two fast messages must not both read the same state).
+/// Runs the turns of one conversation one after another, so two fast messages never both read the same state.
+/// The in-process implementation is <see cref="KeyedAsyncLock"/>; several instances sharing Redis need one that
+/// holds across processes.
 /// </summary>
-public sealed class KeyedAsyncLock
+public interface IConversationTurnLock
+{
+    /// <summary>Waits until no other turn of the conversation <paramref name="key"/> runs; dispose the result to let the next one in.</summary>
+    Task<IDisposable> AcquireAsync(string key, CancellationToken cancellationToken);
+}
+
+/// <summary>One async lock per key, created on demand and dropped when nobody holds or waits for it (this process only).</summary>
+public sealed class KeyedAsyncLock : IConversationTurnLock
 {
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 

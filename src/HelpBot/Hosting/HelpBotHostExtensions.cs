@@ -1,4 +1,6 @@
 using HelpBot.Bot;
+using HelpBot.Channels.DirectLine.Hosting;
+using HelpBot.Language.Http;
 using HelpBot.Dialogs;
 using HelpBot.Endpoints;
 using HelpBot.Platform.Sandbox;
@@ -22,6 +24,12 @@ public static class HelpBotHostExtensions
         services.AddPlatformOrSandbox(configuration);
         services.AddHelpBotDialogs(configuration);
         services.AddHealthChecks().AddCheck<PlatformHealthCheck>("platform", tags: [HealthEndpoints.ReadyTag]);
+        if (IsDevelopmentMode(configuration))
+        {
+            // No Azure Bot Service: web chat and the app's chat window reach the bot through the embedded Direct Line.
+            services.AddEmbeddedDirectLine(configuration);
+        }
+
         return services;
     }
 
@@ -31,6 +39,12 @@ public static class HelpBotHostExtensions
         WarnWhenUnauthenticated(app);
         app.MapBotMessages();
         app.MapHealth();
+        app.MapNluEndpoints();
+        if (IsDevelopmentMode(app.Configuration))
+        {
+            app.MapEmbeddedDirectLine();
+        }
+
         return app;
     }
 
@@ -70,9 +84,12 @@ public static class HelpBotHostExtensions
         return services.AddRedisStorage(configuration, serializer);
     }
 
+    /// <summary>No Azure Bot registration: channel requests are not authenticated and the embedded channel is used.</summary>
+    public static bool IsDevelopmentMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+
     private static void WarnWhenUnauthenticated(WebApplication app)
     {
-        if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
+        if (IsDevelopmentMode(app.Configuration))
         {
             app.Logger.LogWarning(
                 "DEVELOPMENT MODE: no MicrosoftAppId is configured, so POST /api/messages accepts unauthenticated requests " +

@@ -1,4 +1,5 @@
 using HelpBot.Dialogs.Localization;
+using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;
 using Microsoft.Bot.Builder;
@@ -24,6 +25,9 @@ public sealed class BotFixture : IAsyncDisposable
         Sandbox = sandbox;
     }
 
+    /// <summary>Training takes a second or two, so all tests in this process share one trained model.</summary>
+    public static Lazy<IHelpBotRecognizer> SharedRecognizer { get; } = new(() => new HelpBotRecognizer());
+
     public SandboxPlatformServer Sandbox { get; }
 
     public IBot Bot => _services.GetRequiredService<IBot>();
@@ -35,6 +39,7 @@ public sealed class BotFixture : IAsyncDisposable
 
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection()
+            .AddSingleton(SharedRecognizer.Value)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IStorage, MemoryStorage>();
