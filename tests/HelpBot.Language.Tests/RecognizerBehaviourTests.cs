@@ -29,6 +29,29 @@ public class RecognizerBehaviourTests
     public void Rider_mentions_and_declined_humans_are_not_human_agent(string text) =>
         Assert.NotEqual(IntentLabels.HumanAgent, Recognize(text).Intent);
 
+    [Theory]
+    [InlineData("hello!")]
+    [InlineData("Hey there")]
+    [InlineData("您好～")]
+    [InlineData("在吗？")]
+    public void A_message_that_is_only_a_greeting_is_a_greeting(string text) =>
+        Assert.Equal(IntentLabels.Greeting, Recognize(text).Intent);
+
+    [Theory]
+    [InlineData("hello, my order is late")]
+    [InlineData("你好，我的订单还没到")]
+    public void A_greeting_followed_by_a_problem_is_the_problem(string text) =>
+        Assert.NotEqual(IntentLabels.Greeting, Recognize(text).Intent);
+
+    [Theory]
+    [InlineData("订单卡住了 2611240000000002")]
+    [InlineData("卡在商家准备中了 2611240000000002")]
+    public void Stuck_is_not_a_card_so_the_order_number_is_found(string text)
+    {
+        var result = Recognize(text);
+        Assert.Contains(result.Entities, e => e.Type == EntityTypes.OrderNumber && e.Value == "2611240000000002");
+    }
+
     [Fact]
     public void Negated_issue_is_ignored_in_favour_of_the_named_one()
     {

@@ -13,7 +13,8 @@ public sealed class HumanAgentInterruption(ITurnIntentRecognizer recognizer) : I
 
     public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        if (dc.ActiveDialog is null)
+        // A button the waiting question offered ("转给客服处理") is its answer, not an interruption.
+        if (dc.ActiveDialog is not { } active || PromptState.IsOfferedChoice(active, dc.Context.Activity.Text))
         {
             return false;
         }

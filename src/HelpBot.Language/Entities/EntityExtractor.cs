@@ -94,7 +94,8 @@ public sealed partial class EntityExtractor
         return card >= 0 && card > order;
     }
 
-    private static readonly string[] CardWords = ["卡号", "银行卡", "信用卡", "储蓄卡", "卡", "card", "visa", "mastercard", "银联"];
+    // Not a bare "卡": 卡住/卡着/卡在 mean "stuck" ("订单卡住了 2611…" introduces an order number).
+    private static readonly string[] CardWords = ["卡号", "银行卡", "信用卡", "储蓄卡", "借记卡", "的卡", "张卡", "卡是", "card", "visa", "mastercard", "银联"];
     private static readonly string[] OrderWords = ["订单", "单号", "order", "#"];
 
     private static int LastIndexOfAny(string window, string[] words) =>

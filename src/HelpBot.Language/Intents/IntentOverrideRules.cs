@@ -5,8 +5,9 @@ namespace HelpBot.Language.Intents;
 
 /// <summary>
 /// High-precision keyword rules that win over the classifier: an explicit request for a human ("转人工", "人工客服",
-/// "agent pls", "talk to a human"). Kept deliberately narrow — everything else is the classifier's job. "delivery
-/// agent" (the rider) and negated requests ("不用转人工", "no need for an agent") do not fire.
+/// "agent pls", "talk to a human"), and a message that is nothing but a greeting (greetings are a small closed set that
+/// a character-n-gram model confuses with anything short). Kept deliberately narrow — everything else is the
+/// classifier's job. "delivery agent" (the rider) and negated requests ("不用转人工", "no need for an agent") do not fire.
 /// </summary>
 public static partial class IntentOverrideRules
 {
@@ -19,10 +20,16 @@ public static partial class IntentOverrideRules
             return null;
         }
 
-        return ChineseHuman().IsMatch(foldedLowerText) || EnglishHuman().IsMatch(foldedLowerText)
-            ? IntentLabels.HumanAgent
-            : null;
+        if (ChineseHuman().IsMatch(foldedLowerText) || EnglishHuman().IsMatch(foldedLowerText))
+        {
+            return IntentLabels.HumanAgent;
+        }
+
+        return GreetingOnly().IsMatch(foldedLowerText.Trim()) ? IntentLabels.Greeting : null;
     }
+
+    [GeneratedRegex(@"^(?:hi|hii+|hello|helo|hey|heya|hallo|hiya|howdy|yo|sup|greetings|good (?:morning|afternoon|evening|day)|morning|evening|你好|您好|嗨|哈喽|哈啰|在吗|在不在|早上好|下午好|晚上好)(?: there| all| everyone| bot| helpbot|呀|啊)?[\s!.,。！，~～?？👋😊🙂]*$")]
+    private static partial Regex GreetingOnly();
 
     [GeneratedRegex(@"转人工|人工客服|人工服务|找人工|要人工|接人工|人工!|人工！|^人工|真人客服|活人")]
     private static partial Regex ChineseHuman();

@@ -32,7 +32,8 @@ public sealed class BotFixture : IAsyncDisposable
 
     public IBot Bot => _services.GetRequiredService<IBot>();
 
-    public static async Task<BotFixture> StartAsync()
+    /// <param name="configure">Replaces services after the real ones are registered (a seam such as the recognizer).</param>
+    public static async Task<BotFixture> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var sandbox = new SandboxPlatformServer();
         await sandbox.StartAsync(CancellationToken.None);
@@ -45,6 +46,7 @@ public sealed class BotFixture : IAsyncDisposable
             .AddSingleton<IStorage, MemoryStorage>();
         services.AddPlatformClients(_ => sandbox.BaseAddress);
         services.AddHelpBotDialogs(configuration);
+        configure?.Invoke(services);
         return new BotFixture(services.BuildServiceProvider(), sandbox);
     }
 

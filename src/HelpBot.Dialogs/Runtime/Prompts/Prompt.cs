@@ -10,6 +10,25 @@ public sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value)
     public static PromptRecognizerResult<T> Of(T value) => new(true, value);
 }
 
+/// <summary>Reads a waiting prompt's saved options from its stack entry (for interruptions that must not steal its answers).</summary>
+public static class PromptState
+{
+    internal const string OptionsKey = "options";
+
+    /// <summary>True when <paramref name="text"/> is one of the choices the prompt on <paramref name="instance"/> offered.</summary>
+    public static bool IsOfferedChoice(DialogInstance instance, string? text)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (instance.State[OptionsKey] is not Newtonsoft.Json.Linq.JObject options || options["Choices"] is not Newtonsoft.Json.Linq.JArray)
+        {
+            return false;
+        }
+
+        var choices = instance.Get<PromptOptions>(OptionsKey)?.Choices;
+        return choices is { Count: > 0 } && ChoiceRecognizer.Recognize(text, choices) is not null;
+    }
+}
+
 /// <summary>What a validator sees: the recognized value, the options, and how many answers were given so far (1 on the first).</summary>
 public sealed record PromptValidatorContext<T>(ITurnContext Context, PromptRecognizerResult<T> Recognized, PromptOptions Options, int AttemptCount);
 
@@ -22,7 +41,7 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> prompt, 
 /// </summary>
 public abstract class Prompt<T> : Dialog
 {
-    private const string OptionsKey = "options";
+    private const string OptionsKey = PromptState.OptionsKey;
     private const string AttemptsKey = "attempts";
 
     private readonly PromptValidator<T>? _validator;
