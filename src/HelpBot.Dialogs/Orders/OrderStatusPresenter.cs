@@ -44,7 +44,9 @@ public sealed class OrderStatusPresenter
 
         if (order.Eta is { } eta && order.Status is not (OrderStatus.Delivered or OrderStatus.Cancelled))
         {
-            text.Append(turn.Format(nameof(Strings.Order_Eta), Clock(eta, now, turn.Culture)));
+            text.Append(eta < now
+                ? turn.Format(nameof(Strings.Order_EtaPassed), Clock(eta, now, turn.Culture), Duration(now - eta, turn))
+                : turn.Format(nameof(Strings.Order_Eta), Clock(eta, now, turn.Culture)));
             if (order.EtaHistory.Count > 0)
             {
                 text.Append(turn.Format(nameof(Strings.Order_EtaSlipped), order.EtaHistory.Count));

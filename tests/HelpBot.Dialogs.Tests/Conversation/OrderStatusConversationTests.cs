@@ -15,7 +15,7 @@ public class OrderStatusConversationTests
             .Send("查订单")
             .AssertReplyContains("是哪个订单", "2611240000000001", Stuck, "2611240000000007", "商家准备中 · #0002")
             .Send(Stuck)
-            .AssertReplyWithButtons(["订单 2611240000000002", "商家准备中", "45 分钟", "进度", "已下单", "比平常久"], "订单卡住了", "联系客服", "查其他订单")
+            .AssertReplyWithButtons(["订单 2611240000000002", "商家准备中", "45 分钟", "原预计", "已超时", "进度", "已下单", "比平常久"], "订单卡住了", "联系客服", "查其他订单")
             .StartTestAsync();
     }
 
