@@ -65,6 +65,7 @@ public sealed class SandboxPlatformServer : IHostedService, IAsyncDisposable, ID
 
             // With port 0, Kestrel replaces the configured address with the port it actually bound.
             _baseAddress = new Uri(app.Urls.First(), UriKind.Absolute);
+            _loggerFactory?.CreateLogger<SandboxPlatformServer>().LogInformation("Sandbox platform (demo data) listening on {BaseAddress}", _baseAddress);
             _app = app;
         }
         finally
@@ -118,10 +119,16 @@ public sealed class SandboxPlatformServer : IHostedService, IAsyncDisposable, ID
             ApplicationName = typeof(SandboxPlatformServer).Assembly.GetName().Name,
         });
         builder.WebHost.UseKestrelCore().UseUrls(_options.Url);
+
         builder.Services.AddRoutingCore();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         if (_loggerFactory is not null)
-            builder.Services.AddSingleton(_loggerFactory);
+        {
+            // Log into the host's logging, without the sandbox's own "Now listening on" and "Application started"
+            // lines, which read like a second bot in the host's log; one clear line is logged after start instead.
+            builder.Logging.AddProvider(new ForwardingLoggerProvider(_loggerFactory));
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.None);
+        }
 
         var app = builder.Build();
         app.Use(AnswerUnexpectedErrorsAsync);
