@@ -37,7 +37,7 @@ public sealed class AppUnavailableDialog : WaterfallDialog
         _presenter = presenter;
         _logger = logger;
         AddStep(CheckStatusAsync);
-        AddStep((step, ct) => step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), ct));
+        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
     private async Task<DialogTurnResult> CheckStatusAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -37,15 +37,13 @@ public sealed class CancelAndReorderDialog : WaterfallDialog
         _presenter = presenter;
         _time = time;
         _logger = logger;
-        AddStep(LookUpAsync);
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(ConfirmAsync);
         AddStep(CancelAsync);
     }
 
     public static Dialog Prompt() => new ConfirmPrompt(ConfirmPromptId);
 
-    private static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(Dialogs.OrderLookupDialog.DialogId, new Dialogs.OrderLookupOptions(step.GetOptions<CancelOptions>()?.OrderNumber, UseCurrentOrder: true), cancellationToken);
 
     private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

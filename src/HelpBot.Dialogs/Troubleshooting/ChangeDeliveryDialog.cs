@@ -37,7 +37,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         _presenter = presenter;
         _time = time;
         _logger = logger;
-        AddStep(LookUpAsync);
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(AskWhatAsync);
         AddStep(AskValueAsync);
         AddStep(ApplyAsync);
@@ -50,8 +50,6 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         yield return new TextPrompt(AddressPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Value!.Trim().Length is >= 6 and <= 200));
     }
 
-    private static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(OrderLookupDialog.DialogId, new OrderLookupOptions(step.GetOptions<ChangeDeliveryOptions>()?.OrderNumber, UseCurrentOrder: true), cancellationToken);
 
     private static async Task<DialogTurnResult> AskWhatAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

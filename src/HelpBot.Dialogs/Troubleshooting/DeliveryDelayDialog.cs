@@ -28,16 +28,14 @@ public sealed class DeliveryDelayDialog : WaterfallDialog
     {
         _time = time;
         _presenter = presenter;
-        AddStep(LookUpAsync);
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(DiagnoseAsync);
         AddStep(ActAsync);
-        AddStep((step, ct) => step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), ct));
+        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
     public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
 
-    private static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(OrderLookupDialog.DialogId, new OrderLookupOptions(step.GetOptions<TroubleshootingOptions>()?.OrderNumber, UseCurrentOrder: true), cancellationToken);
 
     private async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -48,8 +46,7 @@ public sealed class DeliveryDelayDialog : WaterfallDialog
 
         var turn = step.Context.Turn();
         var now = _time.GetUtcNow();
-        var file = CaseFiles.Open(turn, Intents.DeliveryDelay, now);
-        file.OrderNumber = order.OrderNumber;
+        var file = OrderSteps.OpenCase(turn, Intents.DeliveryDelay, order, now);
 
         if (order.Status is OrderStatus.Paid or OrderStatus.Accepted or OrderStatus.Preparing)
         {
@@ -62,7 +59,7 @@ public sealed class DeliveryDelayDialog : WaterfallDialog
             await step.Context.SendActivityAsync(
                 turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
                 cancellationToken: cancellationToken);
-            return await step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), cancellationToken);
+            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, cancellationToken);
         }
 
         var text = new StringBuilder();

@@ -13,8 +13,7 @@ public sealed class MerchantContactDialog : WaterfallDialog
     public MerchantContactDialog(IOrdersApi orders, TimeProvider time)
         : base(DialogId)
     {
-        AddStep((step, ct) => step.BeginDialogAsync(
-            OrderLookupDialog.DialogId, new OrderLookupOptions(step.GetOptions<TroubleshootingOptions>()?.OrderNumber, UseCurrentOrder: true), ct));
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(async (step, ct) =>
         {
             if (step.Result is Order order)

@@ -39,16 +39,14 @@ public sealed class OrderStuckDialog : WaterfallDialog
         _merchant = merchant;
         _time = time;
         _logger = logger;
-        AddStep(LookUpAsync);
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(DiagnoseAsync);
         AddStep(ActAsync);
-        AddStep((step, ct) => step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), ct));
+        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
     public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
 
-    private static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(OrderLookupDialog.DialogId, new OrderLookupOptions(step.GetOptions<TroubleshootingOptions>()?.OrderNumber, UseCurrentOrder: true), cancellationToken);
 
     private async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -59,8 +57,7 @@ public sealed class OrderStuckDialog : WaterfallDialog
 
         var turn = step.Context.Turn();
         var now = _time.GetUtcNow();
-        var file = CaseFiles.Open(turn, Intents.OrderStuck, now);
-        file.OrderNumber = order.OrderNumber;
+        var file = OrderSteps.OpenCase(turn, Intents.OrderStuck, order, now);
         var forward = new TroubleshootingOptions(order.OrderNumber, step.GetOptions<TroubleshootingOptions>()?.CustomerText);
 
         switch (order.Status)
@@ -73,7 +70,7 @@ public sealed class OrderStuckDialog : WaterfallDialog
                 await step.Context.SendActivityAsync(
                     turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
                     cancellationToken: cancellationToken);
-                return await step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), cancellationToken);
+                return await OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, cancellationToken);
         }
 
         MerchantOrderView view;
@@ -120,7 +117,7 @@ public sealed class OrderStuckDialog : WaterfallDialog
             await step.Context.SendActivityAsync(
                 turn.Format(nameof(Strings.Stuck_OnTrack), order.Merchant.Name, OrderStatusPresenter.StatusName(turn, order.Status), OrderStatusPresenter.Duration(waited, turn)),
                 cancellationToken: cancellationToken);
-            return await step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Merchant), cancellationToken);
+            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Merchant, cancellationToken);
         }
 
         step.SetValue("order", order.OrderNumber);

@@ -28,16 +28,14 @@ public sealed class PaymentDialog : WaterfallDialog
     {
         _time = time;
         _presenter = presenter;
-        AddStep(LookUpAsync);
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(DiagnoseAsync);
         AddStep(AfterDiagnosisAsync);
-        AddStep((step, ct) => step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), ct));
+        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
     public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
 
-    private static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(OrderLookupDialog.DialogId, new OrderLookupOptions(step.GetOptions<TroubleshootingOptions>()?.OrderNumber, UseCurrentOrder: true), cancellationToken);
 
     private async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -48,8 +46,7 @@ public sealed class PaymentDialog : WaterfallDialog
 
         var turn = step.Context.Turn();
         var now = _time.GetUtcNow();
-        var file = CaseFiles.Open(turn, Intents.PaymentFailed, now);
-        file.OrderNumber = order.OrderNumber;
+        var file = OrderSteps.OpenCase(turn, Intents.PaymentFailed, order, now);
         var payment = order.Payment;
         var amount = Money.Amount(payment.Amount, payment.Currency);
         var channel = Money.Channel(turn, payment.Channel);

@@ -34,16 +34,14 @@ public sealed class StatusMismatchDialog : WaterfallDialog
         _time = time;
         _presenter = presenter;
         _logger = logger;
-        AddStep(LookUpAsync);
+        AddStep(OrderSteps.LookUpAsync);
         AddStep(CompareAsync);
         AddStep(ActAsync);
-        AddStep((step, ct) => step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), ct));
+        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
     public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
 
-    private static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(OrderLookupDialog.DialogId, new OrderLookupOptions(step.GetOptions<TroubleshootingOptions>()?.OrderNumber, UseCurrentOrder: true), cancellationToken);
 
     private async Task<DialogTurnResult> CompareAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -54,8 +52,7 @@ public sealed class StatusMismatchDialog : WaterfallDialog
 
         var turn = step.Context.Turn();
         var now = _time.GetUtcNow();
-        var file = CaseFiles.Open(turn, Intents.StatusMismatch, now);
-        file.OrderNumber = order.OrderNumber;
+        var file = OrderSteps.OpenCase(turn, Intents.StatusMismatch, order, now);
 
         MerchantOrderView view;
         try
@@ -86,7 +83,7 @@ public sealed class StatusMismatchDialog : WaterfallDialog
         {
             file.AddFinding("states_agree");
             await step.Context.SendActivityAsync(turn.Format(nameof(Strings.Mismatch_Agree), appState), cancellationToken: cancellationToken);
-            return await step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(EscalationRoute.Platform), cancellationToken);
+            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, cancellationToken);
         }
         else if (view.Status == OrderStatus.Cancelled)
         {

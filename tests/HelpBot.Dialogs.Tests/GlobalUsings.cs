@@ -1,0 +1,1 @@
+global using Intents = HelpBot.Language.Model.IntentLabels;
