@@ -66,10 +66,7 @@ public static class HelpBotDialogsServiceCollectionExtensions
             .. ChangeDeliveryDialog.Prompts(),
             SelfCheckDialog.AnswerPrompt(),
             CancelAndReorderDialog.Prompt(),
-            OrderStuckDialog.ActionPrompt(),
-            PaymentDialog.ActionPrompt(),
-            DeliveryDelayDialog.ActionPrompt(),
-            StatusMismatchDialog.ActionPrompt(),
+            new ChoicePrompt(FlowActions.PromptId),
         ];
         foreach (var prompt in prompts)
         {

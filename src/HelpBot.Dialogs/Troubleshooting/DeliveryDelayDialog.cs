@@ -15,29 +15,21 @@ namespace HelpBot.Dialogs.Troubleshooting;
 /// it (the platform's reason for each slip: kitchen, dispatch, weather, traffic, peak hours). Offers to reach the rider
 /// (masked number), to change the delivery time, or to hand it to support for compensation.
 /// </summary>
-public sealed class DeliveryDelayDialog : WaterfallDialog
+public sealed class DeliveryDelayDialog : ProblemFlowDialog
 {
     public const string DialogId = "deliveryDelay";
-    public const string ActionPromptId = "deliveryDelay.action";
 
     private readonly TimeProvider _time;
     private readonly OrderStatusPresenter _presenter;
 
     public DeliveryDelayDialog(TimeProvider time, OrderStatusPresenter presenter)
-        : base(DialogId)
+        : base(DialogId, EscalationRoute.Platform)
     {
         _time = time;
         _presenter = presenter;
-        AddStep(OrderSteps.LookUpAsync);
-        AddStep(DiagnoseAsync);
-        AddStep(ActAsync);
-        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
-    public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
-
-
-    private async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not Order order)
         {
@@ -97,12 +89,12 @@ public sealed class DeliveryDelayDialog : WaterfallDialog
         text.Append("\n\n").Append(turn.Text(nameof(Strings.Pitfall_DontWaitIdle)));
         step.SetValue("order", order.OrderNumber);
         return await step.PromptAsync(
-            ActionPromptId,
+            FlowActions.PromptId,
             FlowActions.Offer(turn, text.ToString(), FlowActions.ContactRider, FlowActions.ChangeDelivery, FlowActions.Escalate),
             cancellationToken);
     }
 
-    private async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not FoundChoice choice)
         {

@@ -19,10 +19,9 @@ namespace HelpBot.Dialogs.Troubleshooting;
 /// restaurant, call it, cancel and reorder). A slow kitchen gets the same options with its own advice. Orders that turn
 /// out to be a payment, delivery or mismatch problem move on to that flow.
 /// </summary>
-public sealed class OrderStuckDialog : WaterfallDialog
+public sealed class OrderStuckDialog : ProblemFlowDialog
 {
     public const string DialogId = "orderStuck";
-    public const string ActionPromptId = "orderStuck.action";
 
     /// <summary>Orders sometimes take a few minutes to reach the restaurant; before this, waiting a little is the advice.</summary>
     public static readonly TimeSpan SyncGrace = TimeSpan.FromMinutes(10);
@@ -33,22 +32,15 @@ public sealed class OrderStuckDialog : WaterfallDialog
     private readonly ILogger<OrderStuckDialog> _logger;
 
     public OrderStuckDialog(IOrdersApi orders, IMerchantBackendApi merchant, TimeProvider time, ILogger<OrderStuckDialog> logger)
-        : base(DialogId)
+        : base(DialogId, EscalationRoute.Platform)
     {
         _orders = orders;
         _merchant = merchant;
         _time = time;
         _logger = logger;
-        AddStep(OrderSteps.LookUpAsync);
-        AddStep(DiagnoseAsync);
-        AddStep(ActAsync);
-        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
-    public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
-
-
-    private async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not Order order)
         {
@@ -122,12 +114,12 @@ public sealed class OrderStuckDialog : WaterfallDialog
 
         step.SetValue("order", order.OrderNumber);
         return await step.PromptAsync(
-            ActionPromptId,
+            FlowActions.PromptId,
             FlowActions.Offer(turn, text, FlowActions.NotifyMerchant, FlowActions.MerchantPhone, FlowActions.CancelReorder, FlowActions.Escalate),
             cancellationToken);
     }
 
-    private async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not FoundChoice choice)
         {

@@ -15,29 +15,21 @@ namespace HelpBot.Dialogs.Troubleshooting;
 /// charged but unpaid: do not pay again, how reconciliation and the automatic refund work and how long they take, keep
 /// the evidence, and the offer to hand it to support. Then only the self-checks the data cannot answer.
 /// </summary>
-public sealed class PaymentDialog : WaterfallDialog
+public sealed class PaymentDialog : ProblemFlowDialog
 {
     public const string DialogId = "payment";
-    public const string ActionPromptId = "payment.action";
 
     private readonly TimeProvider _time;
     private readonly OrderStatusPresenter _presenter;
 
     public PaymentDialog(TimeProvider time, OrderStatusPresenter presenter)
-        : base(DialogId)
+        : base(DialogId, EscalationRoute.Platform)
     {
         _time = time;
         _presenter = presenter;
-        AddStep(OrderSteps.LookUpAsync);
-        AddStep(DiagnoseAsync);
-        AddStep(AfterDiagnosisAsync);
-        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
-    public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
-
-
-    private async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not Order order)
         {
@@ -57,7 +49,7 @@ public sealed class PaymentDialog : WaterfallDialog
             file.AddFinding("charged_but_unpaid");
             var charged = payment.ChargedAt is { } at ? _presenter.Clock(at, now, turn.Culture) : "-";
             var text = turn.Format(nameof(Strings.Payment_ChargedButUnpaid), amount, channel, charged) + "\n\n" + turn.Text(nameof(Strings.Pitfall_KeepEvidence));
-            return await step.PromptAsync(ActionPromptId, FlowActions.Offer(turn, text, FlowActions.Escalate, FlowActions.Wait), cancellationToken);
+            return await step.PromptAsync(FlowActions.PromptId, FlowActions.Offer(turn, text, FlowActions.Escalate, FlowActions.Wait), cancellationToken);
         }
 
         switch (payment.State)
@@ -100,7 +92,7 @@ public sealed class PaymentDialog : WaterfallDialog
         return await step.BeginDialogAsync(SelfCheckDialog.DialogId, new SelfCheckOptions(checks, step.GetOptions<TroubleshootingOptions>()?.CustomerText), cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AfterDiagnosisAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         var turn = step.Context.Turn();
         if (step.Result is FoundChoice choice)

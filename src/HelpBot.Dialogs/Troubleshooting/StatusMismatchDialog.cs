@@ -17,10 +17,9 @@ namespace HelpBot.Dialogs.Troubleshooting;
 /// trust and why (the restaurant's system is where the food is actually made), tells the customer that refreshing again
 /// and again does not help, and hands it to platform support with both states in the case file.
 /// </summary>
-public sealed class StatusMismatchDialog : WaterfallDialog
+public sealed class StatusMismatchDialog : ProblemFlowDialog
 {
     public const string DialogId = "statusMismatch";
-    public const string ActionPromptId = "statusMismatch.action";
 
     private readonly IMerchantBackendApi _merchant;
     private readonly TimeProvider _time;
@@ -28,22 +27,15 @@ public sealed class StatusMismatchDialog : WaterfallDialog
     private readonly ILogger<StatusMismatchDialog> _logger;
 
     public StatusMismatchDialog(IMerchantBackendApi merchant, TimeProvider time, OrderStatusPresenter presenter, ILogger<StatusMismatchDialog> logger)
-        : base(DialogId)
+        : base(DialogId, EscalationRoute.Platform)
     {
         _merchant = merchant;
         _time = time;
         _presenter = presenter;
         _logger = logger;
-        AddStep(OrderSteps.LookUpAsync);
-        AddStep(CompareAsync);
-        AddStep(ActAsync);
-        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
 
-    public static Dialog ActionPrompt() => new ChoicePrompt(ActionPromptId);
-
-
-    private async Task<DialogTurnResult> CompareAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not Order order)
         {
@@ -100,10 +92,10 @@ public sealed class StatusMismatchDialog : WaterfallDialog
         var text = turn.Format(nameof(Strings.Mismatch_Both), order.OrderNumber, appState, _presenter.Clock(order.StatusSince, now, turn.Culture), restaurantState, restaurantSince)
                    + "\n\n" + verdict + "\n\n" + turn.Text(nameof(Strings.Pitfall_DontRefresh)) + "\n\n" + turn.Text(nameof(Strings.Pitfall_KeepEvidence));
         step.SetValue("order", order.OrderNumber);
-        return await step.PromptAsync(ActionPromptId, FlowActions.Offer(turn, text, FlowActions.Escalate, FlowActions.CancelReorder), cancellationToken);
+        return await step.PromptAsync(FlowActions.PromptId, FlowActions.Offer(turn, text, FlowActions.Escalate, FlowActions.CancelReorder), cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not FoundChoice choice)
         {

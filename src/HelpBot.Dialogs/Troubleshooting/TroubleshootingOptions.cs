@@ -12,6 +12,9 @@ public sealed record TroubleshootingOptions(string? OrderNumber, string? Custome
 /// <summary>The actions a flow can offer, as choice values; their button titles come from the resources.</summary>
 public static class FlowActions
 {
+    /// <summary>The choice prompt every flow offers its actions with (one question waits at a time, so one prompt serves all).</summary>
+    public const string PromptId = "flow.action";
+
     public const string NotifyMerchant = "notify_merchant";
     public const string MerchantPhone = "merchant_phone";
     public const string CancelReorder = "cancel_reorder";
