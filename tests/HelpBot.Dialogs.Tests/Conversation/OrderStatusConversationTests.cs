@@ -54,6 +54,23 @@ public class OrderStatusConversationTests
         await bot.Conversation().Send("查订单").AssertReplyContains("是哪个订单").Send(orderNumber).AssertReplyContains(expected).StartTestAsync();
     }
 
+    [Theory]
+    [InlineData("2611240000000001", "Delivered")]
+    [InlineData("2611240000000002", "longer than usual")]
+    [InlineData("2611240000000003", "payment didn't go through")]
+    [InlineData("2611240000000004", "don't pay again")]
+    [InlineData("2611240000000005", "payment didn't go through")]
+    [InlineData("2611240000000006", "pushed back 3 times")]
+    [InlineData("2611240000000007", "The restaurant is preparing it")]
+    public async Task Each_demo_order_is_described_in_english_too(string orderNumber, string expected)
+    {
+        await using var bot = await BotFixture.StartAsync();
+        await bot.Conversation(language: BotLanguage.English)
+            .Send("Check my order").AssertReplyContains("Which order")
+            .Send(orderNumber).AssertReplyContains($"Order {orderNumber}", expected)
+            .StartTestAsync();
+    }
+
     [Fact]
     public async Task The_rider_and_the_last_location_update_are_shown_for_a_delivery()
     {
