@@ -13,6 +13,7 @@ namespace HelpBot.Storage.Redis;
 /// <code>
 ///   {KeyPrefix}{escaped storage key}        HASH  data = item JSON (Newtonsoft, $type names), etag = current ETag
 ///   e.g. helpbot:msteams/conversations/19%3Aabc%7Bx%7D/
+///   {KeyPrefix}lock:{escaped storage key}   STRING random token of the turn holding the key's lock, with a lease (PX)
 /// </code>
 /// Escaping keeps A-Z a-z 0-9 - _ . ~ / and writes every other character as %XX of its UTF-8 bytes ('%' included,
 /// so the mapping is one-to-one). Bot Framework keys hold '/', ':', '|' and user input; escaping '{' and '}'
@@ -22,6 +23,8 @@ namespace HelpBot.Storage.Redis;
 /// </remarks>
 public sealed class RedisKeyLayout
 {
+    private const string LockSegment = "lock:";
+
     private readonly string _prefix;
     private readonly TimeSpan _defaultTtl;
     private readonly RedisRetentionRule[] _rulesLongestPrefixFirst;
@@ -39,6 +42,16 @@ public sealed class RedisKeyLayout
     {
         ArgumentNullException.ThrowIfNull(storageKey);
         return _prefix + Escape(storageKey);
+    }
+
+    /// <summary>
+    /// The Redis key of the turn lock for <paramref name="storageKey"/>. Escaped storage keys never contain ':', so
+    /// <c>{prefix}lock:…</c> can never be the key of a stored item.
+    /// </summary>
+    public RedisKey ToLockKey(string storageKey)
+    {
+        ArgumentNullException.ThrowIfNull(storageKey);
+        return _prefix + LockSegment + Escape(storageKey);
     }
 
     /// <summary>Time-to-live applied on each write of <paramref name="storageKey"/>; zero means none.</summary>

@@ -1,4 +1,5 @@
 using HelpBot.Storage.Redis.Health;
+using HelpBot.Storage.Redis.Locking;
 using HelpBot.Storage.Redis.Options;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
@@ -38,7 +39,7 @@ public static class RedisStorageServiceCollectionExtensions
     /// <summary>
     /// Registers one shared <see cref="IConnectionMultiplexer"/> (created on first use, tolerant of Redis being
     /// down), <see cref="IStorage"/> = <see cref="RedisStorage"/>, options from section <c>Redis</c> and the
-    /// <c>redis</c> health check (tag <c>ready</c>). Requires <c>ConnectionStrings:Redis</c>.
+    /// <c>redis</c> health check (tag <c>ready</c>) and the cross-instance <see cref="RedisKeyLock"/>. Requires <c>ConnectionStrings:Redis</c>.
     /// </summary>
     /// <param name="jsonSerializer">Optional serializer, e.g. with an AllowedTypesSerializationBinder; by default
     /// the same settings as MemoryStorage.</param>
@@ -58,6 +59,8 @@ public static class RedisStorageServiceCollectionExtensions
             .Validate(options => options.KeyPrefix is not null, "Redis:KeyPrefix must not be null.")
             .Validate(options => options.OperationTimeout > TimeSpan.Zero, "Redis:OperationTimeout must be positive.")
             .Validate(options => options.ConnectTimeout > TimeSpan.Zero, "Redis:ConnectTimeout must be positive.")
+            .Validate(options => options.TurnLockLease > TimeSpan.FromSeconds(1), "Redis:TurnLockLease must be longer than one second.")
+            .Validate(options => options.TurnLockWaitLimit >= TimeSpan.Zero, "Redis:TurnLockWaitLimit must not be negative.")
             .Validate(options => options.ConversationStateTtl >= TimeSpan.Zero, "Redis:ConversationStateTtl must not be negative.")
             .Validate(
                 options => options.RetentionRules.All(rule => !string.IsNullOrEmpty(rule.KeyPrefix) && rule.Ttl >= TimeSpan.Zero),
@@ -74,6 +77,8 @@ public static class RedisStorageServiceCollectionExtensions
             provider.GetRequiredService<ILogger<RedisStorage>>(),
             jsonSerializer));
         services.AddSingleton<IStorage>(provider => provider.GetRequiredService<RedisStorage>());
+        // Per-key turn lock across instances (see RedisKeyLock); the host puts it behind IConversationTurnLock.
+        services.AddSingleton<RedisKeyLock>();
         services.AddHealthChecks().AddCheck<RedisHealthCheck>(HealthCheckName, tags: [ReadinessTag]);
         return services;
     }

@@ -13,7 +13,7 @@ public sealed class RedisStorageException : Exception
         KeyCount = keyCount;
     }
 
-    /// <summary><c>read</c>, <c>write</c> or <c>delete</c>.</summary>
+    /// <summary><c>read</c>, <c>write</c>, <c>delete</c> or <c>lock</c> (taking a turn lock).</summary>
     public string Operation { get; }
 
     public int KeyCount { get; }

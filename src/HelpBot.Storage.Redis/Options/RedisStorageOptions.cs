@@ -31,4 +31,16 @@ public sealed class RedisStorageOptions
 
     /// <summary>Time limit for establishing a connection (StackExchange.Redis ConnectTimeout).</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Lifetime of a turn lock in Redis. The holder renews it every third of this while the turn runs, so it only
+    /// matters when the holder dies: the lock then frees itself after at most this long.
+    /// </summary>
+    public TimeSpan TurnLockLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a turn waits for another instance's turn of the same conversation. After that it goes on without the
+    /// lock, and the ETag check on save keeps the stored state from being overwritten.
+    /// </summary>
+    public TimeSpan TurnLockWaitLimit { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -44,6 +44,13 @@ public sealed class HelpBotAdapter : CloudAdapter
                 return;
             }
 
+            if (exception is RedisStorageException)
+            {
+                // Redis itself failed (down or slow): the state is not what broke, and deleting it would only wait for
+                // another Redis timeout before the customer gets the apology.
+                return;
+            }
+
             try
             {
                 await stateStore.DeleteAsync(ConversationStateStore.KeyFor(activity), CancellationToken.None);

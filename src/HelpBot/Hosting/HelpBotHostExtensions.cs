@@ -2,6 +2,7 @@ using HelpBot.Bot;
 using HelpBot.Channels.DirectLine.Hosting;
 using HelpBot.Language.Http;
 using HelpBot.Dialogs;
+using HelpBot.Dialogs.State;
 using HelpBot.Endpoints;
 using HelpBot.Platform.Sandbox;
 using Microsoft.Bot.Builder;
@@ -63,7 +64,8 @@ public static class HelpBotHostExtensions
     }
 
     /// <summary>
-    /// Redis when ConnectionStrings:Redis is set (shared by every instance; survives restarts), otherwise memory.
+    /// Redis when ConnectionStrings:Redis is set (shared by every instance; survives restarts, with a turn lock that
+    /// holds across instances), otherwise memory.
     /// HelpBot's state is plain JSON, so storage is told to write no .NET type names and therefore never decides
     /// which type is created when reading.
     /// </summary>
@@ -81,7 +83,11 @@ public static class HelpBotHostExtensions
             NullValueHandling = NullValueHandling.Ignore,
             MaxDepth = 64,
         });
-        return services.AddRedisStorage(configuration, serializer);
+        services.AddRedisStorage(configuration, serializer);
+        // Turns of one conversation run one at a time across all instances (AddHelpBotDialogs only adds the
+        // in-process lock when none is registered).
+        services.AddSingleton<IConversationTurnLock, RedisConversationTurnLock>();
+        return services;
     }
 
     /// <summary>No Azure Bot registration: channel requests are not authenticated and the embedded channel is used.</summary>
