@@ -28,26 +28,23 @@ public sealed class HelpBotAdapter : CloudAdapter
             var activity = turnContext.Activity;
             logger.LogError(exception, "Turn failed for conversation {ConversationId} on {ChannelId}", activity.Conversation?.Id, activity.ChannelId);
 
+            // Storage trouble (Redis down or slow) and a concurrent save are not caused by the conversation's state:
+            // it stays as it is, and the customer is asked to send the message again. Anything else may be a broken
+            // state, which is cleared so it cannot fail every following turn too.
+            var keepState = exception is StorageETagConflictException or RedisStorageException;
             var culture = BotLanguage.Culture(BotLanguage.Resolve(activity.Locale, activity.Text, stored: null));
             try
             {
-                await turnContext.SendActivityAsync(BotText.Get(culture, nameof(Strings.Error_Apology)));
+                var apology = keepState ? nameof(Strings.Error_ApologyTryAgain) : nameof(Strings.Error_Apology);
+                await turnContext.SendActivityAsync(BotText.Get(culture, apology));
             }
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
             {
                 logger.LogWarning(sendFailure, "Could not send the apology");
             }
 
-            if (exception is StorageETagConflictException)
+            if (keepState)
             {
-                // Another instance saved this conversation first: its state is good and must not be thrown away.
-                return;
-            }
-
-            if (exception is RedisStorageException)
-            {
-                // Redis itself failed (down or slow): the state is not what broke, and deleting it would only wait for
-                // another Redis timeout before the customer gets the apology.
                 return;
             }
 
