@@ -33,11 +33,15 @@ public static class NodeScript
     }
 
     /// <summary>Runs a program in the browser folder; the limit only guards against a hang.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, TimeSpan limit)
+    public static Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, TimeSpan limit) =>
+        RunInAsync(Directory, fileName, arguments, environment, limit);
+
+    /// <summary>Runs a program in a folder; the limit only guards against a hang.</summary>
+    public static async Task<(int ExitCode, string Output)> RunInAsync(string workingDirectory, string fileName, IEnumerable<string> arguments, IDictionary<string, string> environment, TimeSpan limit)
     {
         var start = new ProcessStartInfo(fileName)
         {
-            WorkingDirectory = Directory,
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
