@@ -15,7 +15,6 @@ output="${2:-$root/artifacts/teams/helpbot-teams.zip}"
 case "$output" in /*) ;; *) output="$PWD/$output" ;; esac
 
 command -v node >/dev/null 2>&1 || { echo "Node.js 20 or later is needed (node not found)." >&2; exit 1; }
-command -v zip >/dev/null 2>&1 || { echo "zip is needed (apt-get install zip)." >&2; exit 1; }
 if [ ! -d "$here/node_modules/@microsoft/app-manifest" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error)
 fi
@@ -28,5 +27,9 @@ node "$here/validate.js" "$staging"
 
 mkdir -p "$(dirname "$output")"
 rm -f "$output"
-(cd "$staging" && zip -q -X "$output" manifest.json color.png outline.png)
+if command -v zip >/dev/null 2>&1; then
+  (cd "$staging" && zip -q -X "$output" manifest.json color.png outline.png)
+else
+  (cd "$staging" && python3 -m zipfile -c "$output" manifest.json color.png outline.png)
+fi
 echo "$output"
