@@ -24,6 +24,9 @@ apt_install() {
 
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+# The browser test drives Debian's chromium; a CJK font makes its Chinese screenshots readable.
+[ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-wqy-zenhei)
 if [ ${#need[@]} -gt 0 ]; then
   log "Installing ${need[*]}"
   apt_install "${need[@]}"

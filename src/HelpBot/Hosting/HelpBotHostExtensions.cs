@@ -44,6 +44,7 @@ public static class HelpBotHostExtensions
         if (IsDevelopmentMode(app.Configuration))
         {
             app.MapEmbeddedDirectLine();
+            app.MapWebChat();
         }
 
         return app;
