@@ -95,22 +95,26 @@ public sealed class SelfCheckDialog : WaterfallDialog
         CaseFiles.Current(turn).Record(new CaseCheck(check, ok ? CheckResults.Ok : CheckResults.Problem, CheckSources.Customer, _time.GetUtcNow()));
         if (!ok)
         {
-            await step.Context.SendActivityAsync(Advice(turn, check, await VersionsAsync(cancellationToken)), cancellationToken);
+            await step.Context.SendActivityAsync(Advice(turn, check, await VersionsAsync(null, cancellationToken)), cancellationToken);
         }
 
         // Loop: the next unanswered check, with the same options.
         return await step.ReplaceDialogAsync(DialogId, step.GetOptions<SelfCheckOptions>(), cancellationToken);
     }
 
+    /// <summary>
+    /// Answers the app-version check from the app's own client info, against the versions of the client's platform.
+    /// A client on another platform (web chat says "web") tells nothing about the app, so the question is asked.
+    /// </summary>
     private async Task<bool> CheckVersionFromClientAsync(WaterfallStepContext step, CaseFile file, CancellationToken cancellationToken)
     {
         var client = ClientInfo.From(step.Context.Activity);
-        if (client.AppVersion is null || !Version.TryParse(client.AppVersion.TrimStart('v', 'V'), out var installed))
+        if (client.AppVersion is null || client.Platform is null || !Version.TryParse(client.AppVersion.TrimStart('v', 'V'), out var installed))
         {
             return false;
         }
 
-        var versions = await VersionsAsync(cancellationToken);
+        var versions = await VersionsAsync(client.Platform, cancellationToken);
         if (versions is null)
         {
             return false;
@@ -119,7 +123,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
         var turn = step.Context.Turn();
         var (minimum, latest) = versions.Value;
         var result = installed < minimum ? CheckResults.Problem : CheckResults.Ok;
-        file.Record(new CaseCheck(CheckNames.AppVersion, result, CheckSources.ClientInfo, _time.GetUtcNow(), client.AppVersion));
+        file.Record(new CaseCheck(CheckNames.AppVersion, result, CheckSources.ClientInfo, _time.GetUtcNow(), $"{client.Platform} {client.AppVersion}"));
         var key = installed < minimum ? nameof(Strings.Check_AppVersion_Unsupported)
             : installed < latest ? nameof(Strings.Check_AppVersion_Outdated)
             : nameof(Strings.Check_AppVersion_Current);
@@ -127,13 +131,16 @@ public sealed class SelfCheckDialog : WaterfallDialog
         return true;
     }
 
-    private async Task<(Version Minimum, Version Latest)?> VersionsAsync(CancellationToken cancellationToken)
+    /// <summary>Oldest supported and latest version, for one platform or (null) across the app's platforms.</summary>
+    private async Task<(Version Minimum, Version Latest)?> VersionsAsync(string? platform, CancellationToken cancellationToken)
     {
         try
         {
-            var versions = await _appVersions.GetAppVersionsAsync(cancellationToken);
-            var minimum = versions.Platforms.Select(p => Version.Parse(p.MinimumSupported)).DefaultIfEmpty().Min();
-            var latest = versions.Platforms.Select(p => Version.Parse(p.Latest)).DefaultIfEmpty().Max();
+            var platforms = (await _appVersions.GetAppVersionsAsync(cancellationToken)).Platforms
+                .Where(p => platform is null || string.Equals(p.Platform, platform, StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            var minimum = platforms.Select(p => Version.Parse(p.MinimumSupported)).DefaultIfEmpty().Min();
+            var latest = platforms.Select(p => Version.Parse(p.Latest)).DefaultIfEmpty().Max();
             return minimum is null || latest is null ? null : (minimum, latest);
         }
         catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException or FormatException)
@@ -143,7 +150,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
     }
 
     private async Task<string?> LatestVersionAsync(CancellationToken cancellationToken) =>
-        (await VersionsAsync(cancellationToken))?.Latest.ToString();
+        (await VersionsAsync(null, cancellationToken))?.Latest.ToString();
 
     private static Activity Question(TurnInfo turn, string check, string? latest)
     {

@@ -74,6 +74,18 @@ public class PaymentFlowTests
     }
 
     [Fact]
+    public async Task A_web_client_says_nothing_about_the_app_version_so_the_question_is_asked()
+    {
+        await using var bot = await BotFixture.StartAsync();
+        await bot.Conversation(language: BotLanguage.English)
+            .Send(WithClientInfo("payment failed 2611240000000003", "1.0.0", "web")).AssertReplyContains("payment channel")
+            .AssertReplyContains("Do other apps")
+            .Send(WithClientInfo("yes", "1.0.0", "web")).AssertReplyContains("payment method linked")
+            .Send(WithClientInfo("yes", "1.0.0", "web")).AssertReplyContains("Is your app the latest version (8.3.0)?")
+            .StartTestAsync();
+    }
+
+    [Fact]
     public async Task A_card_over_its_limit_needs_another_method_and_no_checks()
     {
         await using var bot = await BotFixture.StartAsync();
@@ -91,10 +103,10 @@ public class PaymentFlowTests
         await bot.Conversation().Send("支付问题 2611240000000001").AssertReplyContains("支付成功", "支付没有问题").StartTestAsync();
     }
 
-    private static Activity WithClientInfo(string text, string appVersion) => new(ActivityTypes.Message)
+    private static Activity WithClientInfo(string text, string appVersion, string platform = "android") => new(ActivityTypes.Message)
     {
         Text = text,
         Locale = BotLanguage.English,
-        ChannelData = JObject.FromObject(new { clientInfo = new { appVersion, platform = "android", networkType = "wifi" } }),
+        ChannelData = JObject.FromObject(new { clientInfo = new { appVersion, platform, networkType = "wifi" } }),
     };
 }
