@@ -13,7 +13,7 @@ const baseUrl = (process.env.HELPBOT_URL || '').replace(/\/$/, '');
 const artifacts = process.env.ARTIFACTS_DIR;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 // Guards against a hang only; nothing here measures how fast anything is.
-const WAIT = { timeout: 60_000 };
+const WAIT = { timeout: 120_000 }; // generous: a loaded CI machine can be slow to start Chromium and the bot
 
 const SESSION_KEY = 'helpbot.webchat.session';
 
