@@ -43,6 +43,8 @@ public sealed class AgentDeskService
 
     public CaseStore Cases => _cases;
 
+    public int MaxAttachmentsPerCase => _options.MaxAttachmentsPerCase;
+
     public AttachmentStore Attachments => _attachments;
 
     // Resolved when first needed: the bridge sits on the bot adapter, which is built after the desk's services.
