@@ -155,9 +155,10 @@
     if (!current) return;
     try {
       await post('/api/agent/escalations/' + encodeURIComponent(current.id) + '/claim');
-      status('Claimed ' + current.id);
-      await openCase(current.id);
+      const id = current.id;
       await loadQueue();
+      await openCase(id);
+      status('Claimed ' + id);
     } catch (e) { /* status shows why */ }
   });
   $('reply-form').addEventListener('submit', async (event) => {
@@ -167,8 +168,8 @@
     try {
       await post('/api/agent/escalations/' + encodeURIComponent(current.id) + '/messages', { text: reply });
       $('reply-text').value = '';
-      status('Sent to the customer');
       await openCase(current.id);
+      status('Sent to the customer');
     } catch (e) { /* status shows why */ }
   });
   $('close-form').addEventListener('submit', async (event) => {
@@ -176,9 +177,10 @@
     if (!current) return;
     try {
       await post('/api/agent/escalations/' + encodeURIComponent(current.id) + '/close', { resolution: $('close-resolution').value, note: $('close-note').value });
-      status('Closed ' + current.id);
-      await openCase(current.id);
+      const id = current.id;
       await loadQueue();
+      await openCase(id);
+      status('Closed ' + id);
     } catch (e) { /* status shows why */ }
   });
   $('transcript-download').addEventListener('click', (e) => downloadTranscript(e).catch(() => {}));
