@@ -8,7 +8,7 @@ namespace HelpBot.AgentDesk.Storage;
 public static class StorageItems
 {
     /// <summary>How often a write that lost an ETag race is read again and retried.</summary>
-    public const int MaxAttempts = 8;
+    public const int MaxAttempts = 30;
 
     public static async Task<T?> ReadAsync<T>(IStorage storage, string key, CancellationToken cancellationToken)
         where T : class
@@ -64,8 +64,10 @@ public static class StorageItems
             }
             catch (Exception ex) when (IsETagConflict(ex) && attempt < MaxAttempts)
             {
-                // Lost the race: read the winner's version and apply the change to it.
-                await Task.Yield();
+                // Lost the race: wait a little (random, growing, so contenders spread out), then read the winner's
+                // version and apply the change to it.
+                var ceiling = Math.Min(100, 2 << Math.Min(attempt, 6));
+                await Task.Delay(System.Security.Cryptography.RandomNumberGenerator.GetInt32(1, ceiling), cancellationToken);
             }
         }
     }
