@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk;
 using HelpBot.Dialogs.Bot;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Dialogs;
@@ -57,6 +58,13 @@ public static class HelpBotDialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, SelfCheckDialog>();
         services.AddSingleton<Dialog, WrapUpDialog>();
         services.AddSingleton<Dialog, EscalationDialog>();
+        services.AddSingleton<Dialog, EvidenceDialog>();
+        services.AddSingleton<Dialog, CaseRatingDialog>();
+
+        // Escalations go to the agent desk: cases, screenshots and transcripts in the same IStorage.
+        services.AddAgentDesk(configuration);
+        services.AddSingleton<EvidenceCollector>();
+        services.AddSingleton<ICustomerConversationBridge, AgentConversationBridge>();
 
         // Prompts are plain objects; the ones that need services get them from the provider.
         Dialog[] prompts =

@@ -1,9 +1,11 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
 using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Troubleshooting;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
@@ -20,14 +22,20 @@ public sealed class SupportBot : IBot
     private readonly IReadOnlyList<IDialogInterruption> _interruptions;
     private readonly CustomerIdentity _identity;
     private readonly IConversationTurnLock _turnLock;
+    private readonly AgentDeskService _desk;
+    private readonly EvidenceCollector _evidence;
 
     public SupportBot(
         ConversationStateStore store,
         DialogSet dialogs,
         IEnumerable<IDialogInterruption> interruptions,
         CustomerIdentity identity,
-        IConversationTurnLock turnLock)
+        IConversationTurnLock turnLock,
+        AgentDeskService desk,
+        EvidenceCollector evidence)
     {
+        _desk = desk;
+        _evidence = evidence;
         _store = store;
         _dialogs = dialogs;
         _interruptions = [.. interruptions];
@@ -53,14 +61,18 @@ public sealed class SupportBot : IBot
         var turn = new TurnInfo(language, data, _identity.PlatformUserId(activity));
         turnContext.TurnState.Add(turn);
 
-        if (activity.Type == ActivityTypes.ConversationUpdate)
+        if (activity.Type == ActivityTypes.Message && await HandledForAgentCaseAsync(turnContext, turn, cancellationToken))
+        {
+            // An agent holds the case, or the customer asked where it stands.
+        }
+        else if (activity.Type == ActivityTypes.ConversationUpdate)
         {
             if (!data.Welcomed && (activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id) ?? false))
             {
                 await RootDialog.SendWelcomeAsync(turnContext, cancellationToken);
             }
         }
-        else if (string.IsNullOrWhiteSpace(activity.Text))
+        else if (string.IsNullOrWhiteSpace(activity.Text) && !(EvidenceCollector.HasAttachments(activity) && data.DialogStack.Count > 0))
         {
             // Attachments without text are handled by the flows that ask for them; alone they need a nudge.
             await turnContext.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.NeedText)), turn), cancellationToken);
@@ -72,5 +84,43 @@ public sealed class SupportBot : IBot
         }
 
         await _store.SaveAsync(key, data, cancellationToken);
+    }
+
+    /// <summary>
+    /// While an agent holds the conversation's case, the customer's messages (and pictures) go to the case for the
+    /// agent, not to the dialogs. While it waits, a question about the queue is answered. A closed case lets go.
+    /// </summary>
+    private async Task<bool> HandledForAgentCaseAsync(ITurnContext turnContext, TurnInfo turn, CancellationToken cancellationToken)
+    {
+        if (turn.Data.AgentCaseId is not { } caseId)
+        {
+            return false;
+        }
+
+        var escalation = await _desk.Cases.GetAsync(caseId, cancellationToken);
+        if (escalation is null || !escalation.IsOpen)
+        {
+            turn.Data.AgentCaseId = null;
+            return false;
+        }
+
+        var activity = turnContext.Activity;
+        if (escalation.Status == CaseStatus.Claimed)
+        {
+            var room = Math.Max(0, _desk.MaxAttachmentsPerCase - escalation.Attachments.Count);
+            var pictures = EvidenceCollector.HasAttachments(activity)
+                ? await _evidence.CollectAsync(turnContext, caseId, room, cancellationToken)
+                : [];
+            await _desk.RecordCustomerMessageAsync(caseId, activity.Text ?? string.Empty, pictures, cancellationToken);
+            return true;
+        }
+
+        if (QueueStatus.AsksForPosition(activity.Text))
+        {
+            await turnContext.SendActivityAsync(await QueueStatus.DescribeAsync(_desk.Cases, escalation, turn, cancellationToken), cancellationToken);
+            return true;
+        }
+
+        return false;
     }
 }

@@ -62,8 +62,8 @@ public sealed class RootDialog : Dialog
                 return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
 
             case Intents.HumanAgent:
-                await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Human_HowToReach)), turn, Intents.OrderStatus), cancellationToken);
-                break;
+                // A person, at any step: the case so far (if any) goes with it to platform support.
+                return await dc.BeginDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
 
             case Intents.PreventionTips:
                 await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Tips_Prevention)), turn), cancellationToken);

@@ -36,6 +36,10 @@ public sealed class ConversationData : IStoreItem
     [JsonProperty("case", NullValueHandling = NullValueHandling.Ignore)]
     public CaseFile? Case { get; set; }
 
+    /// <summary>The open agent-desk case of this conversation; while an agent holds it, messages go to the agent.</summary>
+    [JsonProperty("agentCase", NullValueHandling = NullValueHandling.Ignore)]
+    public string? AgentCaseId { get; set; }
+
     [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Welcomed { get; set; }
 

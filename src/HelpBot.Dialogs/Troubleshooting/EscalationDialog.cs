@@ -1,83 +1,188 @@
+using System.Globalization;
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
 using HelpBot.Dialogs.State;
+using HelpBot.Platform;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
 using HelpBot.Platform.Models;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 
 namespace HelpBot.Dialogs.Troubleshooting;
 
 public sealed record EscalationOptions(EscalationRoute Route);
 
 /// <summary>
-/// Hands an unsolved case on. Platform route: a support ticket through the platform's support API carrying the case
-/// file (order, problem, findings, checks, actions), so the customer need not repeat anything. Merchant route: the
-/// restaurant's phone and the offer to message it. Either way the customer learns who has the case and what comes next.
+/// Hands an unsolved case to the party that can solve it, after asking for screenshots (<see cref="EvidenceDialog"/>).
+/// Merchant route (the order is with the restaurant, wrong or missing items): a message to the restaurant through the
+/// merchant backend with the order number, what we found and the screenshots. Platform route (payments, refunds,
+/// status mismatches, rider problems, whatever the restaurant did not answer, and anyone who asks for a person): a
+/// case in our agent queue with the order and its snapshot, problem, checks, actions, screenshots, language and the
+/// transcript, plus a platform support ticket as its reference. The customer learns who has it, the ticket number and
+/// the place in the queue, and that the agent's replies arrive in this chat.
 /// </summary>
-public sealed class EscalationDialog : Dialog
+public sealed class EscalationDialog : WaterfallDialog
 {
     public const string DialogId = "escalation";
+    private const string CaseIdKey = "caseId";
 
     private readonly ISupportApi _support;
     private readonly IOrdersApi _orders;
+    private readonly IMerchantBackendApi _merchants;
+    private readonly AgentDeskService _desk;
     private readonly TimeProvider _time;
     private readonly ILogger<EscalationDialog> _logger;
 
-    public EscalationDialog(ISupportApi support, IOrdersApi orders, TimeProvider time, ILogger<EscalationDialog> logger)
+    public EscalationDialog(
+        ISupportApi support,
+        IOrdersApi orders,
+        IMerchantBackendApi merchants,
+        AgentDeskService desk,
+        TimeProvider time,
+        ILogger<EscalationDialog> logger)
         : base(DialogId)
     {
         _support = support;
         _orders = orders;
+        _merchants = merchants;
+        _desk = desk;
         _time = time;
         _logger = logger;
+        AddStep(AskForEvidenceAsync);
+        AddStep(HandOverAsync);
     }
 
-    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskForEvidenceAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
-        var turn = dc.Context.Turn();
-        var route = (options as EscalationOptions)?.Route ?? EscalationRoute.Platform;
-        var file = turn.Data.Case ?? CaseFiles.Open(turn, Intents.HumanAgent, _time.GetUtcNow());
-
-        if (route == EscalationRoute.Merchant && file.OrderNumber is { } number && await MerchantAsync(number, cancellationToken) is { } merchant)
+        var turn = step.Context.Turn();
+        if (turn.Data.AgentCaseId is { } openId && await _desk.Cases.GetAsync(openId, cancellationToken) is { IsOpen: true } open)
         {
-            file.Actions.Add(new CaseAction("merchant_contact_shown", "done", _time.GetUtcNow(), merchant.Id));
-            await dc.Context.SendActivityAsync(
-                MainMenu.Reply(turn.Format(nameof(Strings.Escalation_Merchant), merchant.Name, merchant.Phone, number), turn, Intents.HumanAgent),
-                cancellationToken);
-            return await dc.EndDialogAsync(null, cancellationToken);
+            // One open case per conversation: say where it stands instead of opening another.
+            await step.Context.SendActivityAsync(await QueueStatus.DescribeAsync(_desk.Cases, open, turn, cancellationToken), cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
         }
 
+        var caseId = _desk.Cases.NewCaseId();
+        step.SetValue(CaseIdKey, caseId);
+        return await step.BeginDialogAsync(EvidenceDialog.DialogId, new EvidenceOptions(caseId), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> HandOverAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = step.Context.Turn();
+        var screenshots = step.Result as List<CaseAttachment> ?? [];
+        var caseId = step.GetValue<string>(CaseIdKey)!;
+        var route = step.GetOptions<EscalationOptions>()?.Route ?? EscalationRoute.Platform;
+        var file = turn.Data.Case ?? CaseFiles.Open(turn, Intents.HumanAgent, _time.GetUtcNow());
+        file.OrderNumber ??= turn.Data.CurrentOrderNumber;
+        var order = file.OrderNumber is { } number ? await OrderAsync(number, cancellationToken) : null;
+
+        if (route == EscalationRoute.Merchant && order is not null && await MessageMerchantAsync(step, file, order, screenshots, cancellationToken))
+        {
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        var ticketId = await PlatformTicketAsync(step, file, turn, cancellationToken);
+        var escalation = new EscalationCase
+        {
+            Id = caseId,
+            Route = CaseRoutes.Platform,
+            CreatedAt = _time.GetUtcNow(),
+            ConversationKey = ConversationStateStore.KeyFor(step.Context.Activity),
+            Conversation = step.Context.Activity.GetConversationReference(),
+            Language = turn.Language,
+            UserId = turn.PlatformUserId,
+            OrderNumber = file.OrderNumber,
+            OrderSnapshot = order is null ? null : JObject.Parse(System.Text.Json.JsonSerializer.Serialize(order, PlatformJson.Options)),
+            ProblemType = file.ProblemType,
+            Findings = [.. file.Findings],
+            Checks = [.. file.Checks.Select(c => new CaseCheckEntry(c.Name, c.Result, c.Source, c.At, c.Detail))],
+            Actions = [.. file.Actions.Select(a => new CaseActionEntry(a.Name, a.Outcome, a.At, a.Detail))],
+            Attachments = screenshots,
+            PlatformTicketId = ticketId,
+        };
+
+        try
+        {
+            await _desk.OpenAsync(escalation, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Could not open case {CaseId} in the agent queue", caseId);
+            await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Escalation_TicketFailed)), turn), cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
+        turn.Data.AgentCaseId = caseId;
+        file.Actions.Add(new CaseAction("agent_case", "done", _time.GetUtcNow(), caseId));
+        var position = await _desk.Cases.PositionAsync(caseId, cancellationToken) ?? 1;
+        await step.Context.SendActivityAsync(
+            MessageFactory.Text(turn.Format(nameof(Strings.Escalation_Queued), caseId, screenshots.Count, position)),
+            cancellationToken);
+        return await step.EndAsync(null, cancellationToken);
+    }
+
+    private async Task<bool> MessageMerchantAsync(WaterfallStepContext step, CaseFile file, Order order, List<CaseAttachment> screenshots, CancellationToken cancellationToken)
+    {
+        var turn = step.Context.Turn();
+        var text = $"Order {order.OrderNumber}: customer reports {file.ProblemType}. Findings: {string.Join(", ", file.Findings)}. "
+            + $"Checks: {string.Join("; ", file.Checks.Select(c => $"{c.Name}={c.Result}"))}. Please check the order and contact the customer.";
+        var links = screenshots.Select(s => s.SourceUrl).OfType<string>().ToList();
+        try
+        {
+            var sent = await _merchants.SendMerchantMessageAsync(
+                order.OrderNumber,
+                new MerchantMessageRequest(text, links.Count == 0 ? null : links),
+                Idempotency.Key(step.Context.Activity.Conversation.Id, "merchant-escalation", order.OrderNumber, file.OpenedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
+                cancellationToken);
+            file.Actions.Add(new CaseAction("merchant_escalation", "done", _time.GetUtcNow(), sent.MessageId));
+            await step.Context.SendActivityAsync(
+                MainMenu.Reply(turn.Format(nameof(Strings.Escalation_MerchantSent), order.Merchant.Name, order.OrderNumber, screenshots.Count), turn, Intents.HumanAgent),
+                cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
+        {
+            // The restaurant cannot be reached: platform support takes it instead.
+            _logger.LogWarning(ex, "Could not message the merchant of order {OrderNumber}; escalating to platform support", order.OrderNumber);
+            file.Actions.Add(new CaseAction("merchant_escalation", "failed", _time.GetUtcNow()));
+            return false;
+        }
+    }
+
+    private async Task<Order?> OrderAsync(string orderNumber, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _orders.GetOrderAsync(orderNumber, cancellationToken);
+        }
+        catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
+        {
+            _logger.LogWarning(ex, "Could not read order {OrderNumber} for the case", orderNumber);
+            return null;
+        }
+    }
+
+    /// <summary>The platform's own ticket for the same case, kept as the case's reference; the case goes on without it.</summary>
+    private async Task<string?> PlatformTicketAsync(WaterfallStepContext step, CaseFile file, TurnInfo turn, CancellationToken cancellationToken)
+    {
         try
         {
             var ticket = await _support.CreateTicketAsync(
                 new CreateTicketRequest(turn.PlatformUserId ?? "unverified", file.OrderNumber, Category(file.ProblemType), Summary(file), Details(file, turn)),
-                IdempotencyKey(dc, file),
+                Idempotency.Key(step.Context.Activity.Conversation.Id, "ticket", file.ProblemType, file.OrderNumber, file.OpenedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 cancellationToken);
             file.Actions.Add(new CaseAction("support_ticket", "done", _time.GetUtcNow(), ticket.TicketId));
-            await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Format(nameof(Strings.Escalation_Ticket), ticket.TicketId), turn, Intents.OrderStatus), cancellationToken);
+            return ticket.TicketId;
         }
         catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
         {
-            _logger.LogWarning(ex, "Could not create a support ticket");
+            _logger.LogWarning(ex, "Could not create a platform support ticket");
             file.Actions.Add(new CaseAction("support_ticket", "failed", _time.GetUtcNow()));
-            await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Escalation_TicketFailed)), turn), cancellationToken);
-        }
-
-        return await dc.EndDialogAsync(null, cancellationToken);
-    }
-
-    private async Task<MerchantInfo?> MerchantAsync(string orderNumber, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await _orders.GetOrderAsync(orderNumber, cancellationToken)).Merchant;
-        }
-        catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
-        {
-            _logger.LogWarning(ex, "Could not read the order to find its merchant");
             return null;
         }
     }
@@ -101,7 +206,7 @@ public sealed class EscalationDialog : Dialog
         var details = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["language"] = turn.Language,
-            ["opened_at"] = file.OpenedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["opened_at"] = file.OpenedAt.ToString("O", CultureInfo.InvariantCulture),
         };
         foreach (var check in file.Checks)
         {
@@ -116,8 +221,4 @@ public sealed class EscalationDialog : Dialog
 
         return details;
     }
-
-    // The same case escalated twice (a double tap) must not open two tickets.
-    private static string IdempotencyKey(DialogContext dc, CaseFile file) =>
-        Idempotency.Key(dc.Context.Activity.Conversation.Id, "ticket", file.ProblemType, file.OrderNumber, file.OpenedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -17,9 +17,16 @@ public sealed class HelpBotAdapter : CloudAdapter
     public HelpBotAdapter(
         BotFrameworkAuthentication authentication,
         ConversationStateStore stateStore,
-        ILogger<HelpBotAdapter> logger)
+        ILogger<HelpBotAdapter> logger,
+        ITranscriptLogger? transcriptLogger = null)
         : base(authentication, logger)
     {
+        if (transcriptLogger is not null)
+        {
+            // Every conversation's transcript, for the agent desk and .transcript export (see PerTurnTranscriptMiddleware).
+            Use(new HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware(transcriptLogger));
+        }
+
         // Customers see "typing…" when a turn takes longer than half a second (a slow platform call, for instance).
         Use(new ShowTypingMiddleware(delay: 500, period: 2000));
 

@@ -1,3 +1,5 @@
+using HelpBot.AgentDesk.Api;
+using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
 using HelpBot.Channels.DirectLine.Hosting;
 using HelpBot.Language.Http;
@@ -29,6 +31,7 @@ public static class HelpBotHostExtensions
         {
             // No Azure Bot Service: web chat and the app's chat window reach the bot through the embedded Direct Line.
             services.AddEmbeddedDirectLine(configuration);
+            services.AddSingleton<IAttachmentHostSource, DirectLineAttachmentHostSource>();
         }
 
         return services;
@@ -41,6 +44,7 @@ public static class HelpBotHostExtensions
         app.MapBotMessages();
         app.MapHealth();
         app.MapNluEndpoints();
+        app.MapAgentDesk();
         if (IsDevelopmentMode(app.Configuration))
         {
             app.MapEmbeddedDirectLine();
@@ -58,8 +62,10 @@ public static class HelpBotHostExtensions
         services.AddSingleton(sp => new HelpBotAdapter(
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
-            sp.GetRequiredService<ILogger<HelpBotAdapter>>()));
+            sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
+            sp.GetService<ITranscriptLogger>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>());
+        services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>()); // proactive messages from the agent desk
         services.AddSingleton<ActivityRequestValidator>();
         return services;
     }

@@ -73,7 +73,7 @@ public class ConversationBasicsTests
     }
 
     [Theory]
-    [InlineData("联系客服", "客服中心")]
+    [InlineData("联系客服", "截图")]
     [InlineData("怎么避免这些问题", "12 点")]
     [InlineData("谢谢", "不客气")]
     [InlineData("今天天气怎么样", "没太明白")]

@@ -51,8 +51,8 @@ public class UnderstandingTests
         await using var bot = await BotFixture.StartAsync();
         await bot.Conversation()
             .Send("2611240000000008").AssertReplyContains("后 4 位")
-            .Send("转人工").AssertReplyContains("客服")
-            .Send("2611240000000001").AssertReplyContains("已送达")
+            .Send("转人工").AssertReplyContains("截图")
+            .Send("没有截图").AssertReplyContains("工单号", "排在第")
             .StartTestAsync();
     }
 
@@ -62,7 +62,8 @@ public class UnderstandingTests
         await using var bot = await BotFixture.StartAsync();
         await bot.Conversation()
             .Send("支付问题 2611240000000004").AssertReplyContains("请不要重复付款")
-            .Send("转给客服处理").AssertReplyContains("工单号")
+            .Send("转给客服处理").AssertReplyContains("截图")
+            .Send("没有截图").AssertReplyContains("工单号", "排在第")
             .StartTestAsync();
     }
 }

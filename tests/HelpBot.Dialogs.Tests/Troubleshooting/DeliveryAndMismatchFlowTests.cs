@@ -50,7 +50,8 @@ public class DeliveryAndMismatchFlowTests
         await bot.Conversation()
             .Send("APP显示在做，商家说取消了 " + Mismatch)
             .AssertReplyWithButtons(["APP 上：“商家准备中”", "商家系统：“已取消”", "以商家系统为准", "不要反复刷新", "截图"], "转给客服处理", "取消后重新下单")
-            .Send("转给客服处理").AssertReplyContains("工单号")
+            .Send("转给客服处理").AssertReplyContains("截图")
+            .Send("没有截图").AssertReplyContains("工单号", "排在第")
             .StartTestAsync();
 
         var ticket = Assert.Single(bot.Sandbox.State.Tickets);

@@ -90,7 +90,8 @@ public class OrderStuckFlowTests
             .Send("订单卡住了 " + NotSynced).AssertReplyContains("没有收到这个订单")
             .Send("商家电话").AssertReplyContains("021-5555-0102")
             .AssertReplyContains("解决了吗")
-            .Send("还没有").AssertReplyContains("工单号")
+            .Send("还没有").AssertReplyContains("截图")
+            .Send("没有截图").AssertReplyContains("工单号", "排在第")
             .StartTestAsync();
 
         var ticket = Assert.Single(bot.Sandbox.State.Tickets);

@@ -15,7 +15,8 @@ public class PaymentFlowTests
             .Send("支付问题").AssertReplyContains("是哪个订单")
             .Send("2611240000000004")
             .AssertReplyWithButtons(["请不要重复付款", "¥36.00", "24 小时", "截图"], "转给客服处理", "我等自动退款")
-            .Send("转给客服处理").AssertReplyContains("工单号")
+            .Send("转给客服处理").AssertReplyContains("截图")
+            .Send("没有截图").AssertReplyContains("工单号", "排在第")
             .StartTestAsync();
 
         var ticket = Assert.Single(bot.Sandbox.State.Tickets);
