@@ -27,6 +27,15 @@ public sealed record BenchmarkOptions
     /// <summary>Time limit for one request; a slower reply counts as an error.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The servers' working directory, which ASP.NET Core uses as content root (where appsettings.json is read).
+    /// Null: each server's own output directory, as when it is deployed or started with dotnet run.
+    /// </summary>
+    public string? ServerWorkingDirectory { get; init; }
+
+    /// <summary>Extra command-line arguments for HelpBot only (e.g. a configuration override to compare).</summary>
+    public IReadOnlyList<string> HelpBotArguments { get; init; } = [];
+
     /// <summary>Where to write the results as JSON as well; none when null.</summary>
     public string? JsonOutput { get; init; }
 

@@ -19,6 +19,11 @@ public sealed record BenchmarkReport
 
     public required IReadOnlyList<TargetResult> Targets { get; init; }
 
+    /// <summary>The servers' working directory (content root); "bin" means each server's own output directory.</summary>
+    public required string ServerWorkingDirectory { get; init; }
+
+    public required IReadOnlyList<string> HelpBotArguments { get; init; }
+
     public int TotalErrors => Targets.Sum(t => t.Errors + t.WarmupErrors);
 
     public TargetResult? Result(BenchmarkTarget target) => Targets.FirstOrDefault(t => t.Target == target);

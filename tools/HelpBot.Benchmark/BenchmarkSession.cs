@@ -38,6 +38,8 @@ public static class BenchmarkSession
             DurationSeconds = options.Duration.TotalSeconds,
             TurnsPerConversation = ConversationScript.HelpBot(BotLanguage.Chinese).Count,
             Targets = results,
+            ServerWorkingDirectory = options.ServerWorkingDirectory ?? "bin",
+            HelpBotArguments = options.HelpBotArguments,
         };
     }
 
@@ -54,8 +56,10 @@ public static class BenchmarkSession
             _ => (layout.RawFloorDll, "floor:*", locale => ConversationScript.Echoed(locale, "floor: ")),
         };
         var startup = Stopwatch.StartNew();
+        var extra = target == BenchmarkTarget.HelpBot ? options.HelpBotArguments : [];
         using var server = ChildProcess.Start(target.ToString(), "dotnet",
-            [dll, "--urls", url, $"--ConnectionStrings:Redis={redis.ConnectionString}"]);
+            [dll, "--urls", url, $"--ConnectionStrings:Redis={redis.ConnectionString}", .. extra],
+            options.ServerWorkingDirectory ?? Path.GetDirectoryName(dll));
         await WaitUntilHealthyAsync(server, new Uri(url + "/healthz"));
         startup.Stop();
         var usedMemoryBefore = await redis.UsedMemoryAsync();

@@ -24,10 +24,11 @@ public sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments)
+    public static ChildProcess Start(string name, string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
+            WorkingDirectory = workingDirectory ?? string.Empty,
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -14,6 +14,8 @@ public static class CommandLine
           --configuration NAME   build configuration of the servers (default Release)
           --repo PATH            repository root (default: found from the current directory)
           --redis-server PATH    redis-server executable (default redis-server on PATH)
+          --server-cwd PATH      the servers' working directory = content root (default: each server's bin directory)
+          --helpbot-arg ARG      an extra argument for HelpBot only, repeatable (e.g. --helpbot-arg --Logging:LogLevel:Default=Warning)
           --json FILE            also write the results as JSON
           --smoke                4 conversations, 1 s warm-up, 3 s measured (proves it works; numbers mean little)
         """;
@@ -46,6 +48,8 @@ public static class CommandLine
                 "--repo" => options with { RepositoryRoot = value },
                 "--redis-server" => options with { RedisServer = value },
                 "--json" => options with { JsonOutput = value },
+                "--server-cwd" => options with { ServerWorkingDirectory = value },
+                "--helpbot-arg" => options with { HelpBotArguments = [.. options.HelpBotArguments, value] },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }

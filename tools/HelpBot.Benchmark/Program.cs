@@ -2,6 +2,12 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using HelpBot.Benchmark;
 
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
 BenchmarkOptions options;
 try
 {
