@@ -1,0 +1,61 @@
+namespace HelpBot.Benchmark;
+
+/// <summary>What to run and for how long. Every value has a command-line flag (see <see cref="CommandLine"/>).</summary>
+public sealed record BenchmarkOptions
+{
+    /// <summary>Concurrent closed-loop conversations per target.</summary>
+    public int Conversations { get; init; } = 64;
+
+    /// <summary>Load before measuring (JIT, connection pools, the recognizer's first calls), not counted.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The measured window per target.</summary>
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Targets in run order.</summary>
+    public IReadOnlyList<BenchmarkTarget> Targets { get; init; } = [BenchmarkTarget.HelpBot, BenchmarkTarget.EchoBot, BenchmarkTarget.RawFloor];
+
+    /// <summary>Build configuration whose server binaries are started ("Release" for real numbers).</summary>
+    public string Configuration { get; init; } = "Release";
+
+    /// <summary>The repository root; found from the working directory or the tool's location when not given.</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>The redis-server executable.</summary>
+    public string RedisServer { get; init; } = "redis-server";
+
+    /// <summary>Time limit for one request; a slower reply counts as an error.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The servers' working directory, which ASP.NET Core uses as content root (where appsettings.json is read).
+    /// Null: each server's own output directory, as when it is deployed or started with dotnet run.
+    /// </summary>
+    public string? ServerWorkingDirectory { get; init; }
+
+    /// <summary>Extra command-line arguments for HelpBot only (e.g. a configuration override to compare).</summary>
+    public IReadOnlyList<string> HelpBotArguments { get; init; } = [];
+
+    /// <summary>Where to write the results as JSON as well; none when null.</summary>
+    public string? JsonOutput { get; init; }
+
+    /// <summary>A few seconds with few conversations: proves the benchmark works, measures nothing worth quoting.</summary>
+    public static BenchmarkOptions Smoke { get; } = new()
+    {
+        Conversations = 4,
+        Warmup = TimeSpan.FromSeconds(1),
+        Duration = TimeSpan.FromSeconds(3),
+    };
+}
+
+public enum BenchmarkTarget
+{
+    /// <summary>HelpBot itself, with Redis state and the embedded sandbox platform.</summary>
+    HelpBot,
+
+    /// <summary>The SDK's ceiling: a bare Bot Framework echo bot.</summary>
+    EchoBot,
+
+    /// <summary>The floor: parse the activity, one Redis GET and SET, one reply.</summary>
+    RawFloor,
+}
