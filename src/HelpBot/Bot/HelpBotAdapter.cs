@@ -26,7 +26,12 @@ public sealed class HelpBotAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
-            logger.LogError(exception, "Turn failed for conversation {ConversationId} on {ChannelId}", activity.Conversation?.Id, activity.ChannelId);
+            // Exception messages can quote what the customer sent (a phone number, say): logged with phones masked.
+            logger.LogError(
+                SensitiveData.Redact(exception),
+                "Turn failed for conversation {ConversationId} on {ChannelId}",
+                SensitiveData.MaskPhoneNumbers(activity.Conversation?.Id),
+                activity.ChannelId);
 
             var culture = BotLanguage.Culture(BotLanguage.Resolve(activity.Locale, activity.Text, stored: null));
             try
@@ -35,7 +40,7 @@ public sealed class HelpBotAdapter : CloudAdapter
             }
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
             {
-                logger.LogWarning(sendFailure, "Could not send the apology");
+                logger.LogWarning(SensitiveData.Redact(sendFailure), "Could not send the apology");
             }
 
             if (exception is StorageETagConflictException)
@@ -51,7 +56,7 @@ public sealed class HelpBotAdapter : CloudAdapter
             catch (Exception clearFailure) when (clearFailure is not OperationCanceledException)
             {
                 // Storage itself may be what failed; the next successful turn starts from whatever is stored.
-                logger.LogWarning(clearFailure, "Could not clear the conversation state after a failed turn");
+                logger.LogWarning(SensitiveData.Redact(clearFailure), "Could not clear the conversation state after a failed turn");
             }
         };
     }
