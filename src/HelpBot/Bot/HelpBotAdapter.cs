@@ -5,6 +5,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using HelpBot.Storage.Redis.Errors;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.IdentityModel.Tokens;
 
 namespace HelpBot.Bot;
 
@@ -12,7 +13,7 @@ namespace HelpBot.Bot;
 /// The Bot Framework adapter with HelpBot's turn error handling: log the failure, apologise in the customer's language,
 /// and clear the conversation's state so a broken dialog stack cannot fail every following turn too.
 /// </summary>
-public sealed class HelpBotAdapter : CloudAdapter
+public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 {
     public HelpBotAdapter(
         BotFrameworkAuthentication authentication,
@@ -59,5 +60,22 @@ public sealed class HelpBotAdapter : CloudAdapter
                 logger.LogWarning(SensitiveData.Redact(clearFailure), "Could not clear the conversation state after a failed turn");
             }
         };
+    }
+
+    /// <summary>
+    /// CloudAdapter answers 401 when a token fails validation, but lets the token parser's exceptions for a token that is
+    /// not a JWT at all ("Bearer x") escape as a 500. Those are refusals too.
+    /// </summary>
+    async Task IBotFrameworkHttpAdapter.ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpResponse);
+        try
+        {
+            await ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !httpResponse.HasStarted)
+        {
+            httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 }
