@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace HelpBot.Dialogs.State;
 
@@ -84,10 +85,21 @@ public sealed class PhoneCheckThrottle
         return [.. record.Failures.Where(at => at > since)];
     }
 
-    // A new record carries no ETag: it is written only if no other instance created one meanwhile.
+    // A new record carries no ETag: it is written only if no other instance created one meanwhile. Storage that keeps
+    // no type names (Redis here) hands back JSON, as for the conversation state.
     private async Task<PhoneCheckFailures> ReadAsync(string key, CancellationToken cancellationToken)
     {
-        var items = await _storage.ReadAsync<PhoneCheckFailures>([key], cancellationToken);
-        return items.TryGetValue(key, out var record) && record is not null ? record : new PhoneCheckFailures();
+        var items = await _storage.ReadAsync([key], cancellationToken);
+        if (!items.TryGetValue(key, out var item) || item is null)
+        {
+            return new PhoneCheckFailures();
+        }
+
+        return item switch
+        {
+            PhoneCheckFailures record => record,
+            JObject json => json.ToObject<PhoneCheckFailures>() ?? new PhoneCheckFailures(),
+            _ => JObject.FromObject(item).ToObject<PhoneCheckFailures>() ?? new PhoneCheckFailures(),
+        };
     }
 }
