@@ -109,6 +109,18 @@ public sealed class BotHost : IAsyncDisposable
     public Task<IReadOnlyList<string>> SayAsync(string conversationId, string text, string locale = "en-US", string userId = "demo-user") =>
         SendAsync(Message(conversationId, text, locale, userId));
 
+    /// <summary>Sends one message and returns the bot's message replies as JSON (text, suggested actions...).</summary>
+    public async Task<IReadOnlyList<JsonObject>> SayForActivitiesAsync(string conversationId, string text, string locale = "en-US", string userId = "demo-user")
+    {
+        var (status, body) = await PostAsync(Message(conversationId, text, locale, userId).ToJsonString());
+        Assert.True(status == HttpStatusCode.OK, $"POST /api/messages answered {(int)status}: {body}");
+        var activities = JsonNode.Parse(body)?["activities"]?.AsArray() ?? [];
+        return [.. activities.Select(a => a!.AsObject()).Where(a => (string?)a["type"] == "message")];
+    }
+
+    public static IReadOnlyList<string> ButtonsIn(IEnumerable<JsonObject> replies) =>
+        [.. replies.SelectMany(r => r["suggestedActions"]?["actions"]?.AsArray() ?? []).Select(a => (string?)a?["title"] ?? string.Empty)];
+
     public static IReadOnlyList<string> RepliesIn(string body)
     {
         var activities = JsonNode.Parse(body)?["activities"]?.AsArray() ?? [];
