@@ -89,6 +89,8 @@ public static class HelpBotDialogsServiceCollectionExtensions
 
         services.TryAddSingleton<IConversationTurnLock, KeyedAsyncLock>();
         services.AddSingleton<ConversationStateStore>();
+        services.AddOptions<PhoneCheckThrottleOptions>().Bind(configuration.GetSection(PhoneCheckThrottleOptions.SectionName));
+        services.AddSingleton<PhoneCheckThrottle>();
         services.AddSingleton<IBot, SupportBot>();
         return services;
     }

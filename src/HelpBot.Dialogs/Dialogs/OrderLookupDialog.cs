@@ -2,6 +2,8 @@ using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Troubleshooting;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
 using HelpBot.Platform.Models;
@@ -35,13 +37,17 @@ public sealed class OrderLookupDialog : WaterfallDialog
     private readonly IOrdersApi _orders;
     private readonly OrderStatusPresenter _presenter;
     private readonly ILogger<OrderLookupDialog> _logger;
+    private readonly PhoneCheckThrottle _phoneChecks;
+    private readonly TimeProvider _time;
 
-    public OrderLookupDialog(IOrdersApi orders, OrderStatusPresenter presenter, ILogger<OrderLookupDialog> logger)
+    public OrderLookupDialog(IOrdersApi orders, OrderStatusPresenter presenter, ILogger<OrderLookupDialog> logger, PhoneCheckThrottle phoneChecks, TimeProvider time)
         : base(DialogId)
     {
         _orders = orders;
         _presenter = presenter;
         _logger = logger;
+        _phoneChecks = phoneChecks;
+        _time = time;
         AddStep(ChooseOrderAsync);
         AddStep(LookUpAsync);
         AddStep(VerifyPhoneAsync);
@@ -138,6 +144,15 @@ public sealed class OrderLookupDialog : WaterfallDialog
             return await step.EndAsync(null, cancellationToken);
         }
 
+        // The per-conversation limit alone would let a stranger open a new conversation and guess again.
+        var (channel, user) = PhoneCheckUser(step.Context.Activity, turn);
+        if (await _phoneChecks.IsBlockedAsync(channel, user, cancellationToken))
+        {
+            _logger.LogInformation("Phone check refused: too many recent failures for this user across conversations");
+            await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Verify_TooManyAttemptsUser)), turn, Intents.HumanAgent), cancellationToken);
+            return await step.EndAsync(null, cancellationToken);
+        }
+
         step.SetValue(NumberKey, number);
         return await step.PromptAsync(PhoneDigitsPromptId, new PromptOptions
         {
@@ -173,10 +188,16 @@ public sealed class OrderLookupDialog : WaterfallDialog
 
         // One answer for "no such order" and "wrong phone": nothing tells a stranger which it was.
         turn.Data.PhoneCheckFailures++;
+        var (failedChannel, failedUser) = PhoneCheckUser(step.Context.Activity, turn);
+        await _phoneChecks.RecordFailureAsync(failedChannel, failedUser, cancellationToken);
         _logger.LogInformation("Phone check failed ({Failures} in this conversation)", turn.Data.PhoneCheckFailures);
         await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Verify_NoMatch)), turn, Intents.OrderStatus, Intents.HumanAgent), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
+
+    // The platform user when the channel vouches for one, else the channel's sender id (one per device or account).
+    private static (string Channel, string User) PhoneCheckUser(IActivity activity, TurnInfo turn) =>
+        (activity.ChannelId ?? "unknown", turn.PlatformUserId ?? activity.From?.Id ?? "anonymous");
 
     private static bool MayShow(Order order, TurnInfo turn) =>
         (turn.PlatformUserId is { } userId && string.Equals(order.UserId, userId, StringComparison.Ordinal))
@@ -217,9 +238,28 @@ public sealed class OrderLookupDialog : WaterfallDialog
     {
         _logger.LogWarning(ex, "Order system unavailable during the order-status flow");
         var turn = step.Context.Turn();
-        await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Platform_Unavailable)), turn, Intents.HumanAgent), cancellationToken);
+        var unavailable = turn.Text(nameof(Strings.Platform_Unavailable));
+        if (StartedByPayment(step.Dialog))
+        {
+            // The payment checks that need no order data still help: run them in place of the lookup. The payment
+            // dialog then resumes without an order and ends, as it does whenever the lookup finds nothing.
+            await step.Context.SendActivityAsync(
+                MessageFactory.Text(unavailable + "\n\n" + turn.Text(nameof(Strings.Platform_UnavailablePaymentChecks))), cancellationToken);
+            CaseFiles.Open(turn, Intents.PaymentFailed, _time.GetUtcNow());
+            return await step.ReplaceDialogAsync(
+                SelfCheckDialog.DialogId,
+                new SelfCheckOptions([CheckNames.Network, CheckNames.PaymentMethod, CheckNames.AppVersion], CustomerText: null),
+                cancellationToken);
+        }
+
+        // Self-checks that need no order data (app down, payment) and a person stay on offer; the next turn tries again.
+        var text = unavailable + "\n\n" + turn.Text(nameof(Strings.Platform_UnavailableSelfHelp));
+        await step.Context.SendActivityAsync(MainMenu.Reply(text, turn, Intents.AppUnavailable, Intents.PaymentFailed, Intents.HumanAgent), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
+
+    private static bool StartedByPayment(DialogContext dc) =>
+        dc.Stack.Count >= 2 && dc.Stack[^2].Id == PaymentDialog.DialogId;
 
     private static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

@@ -8,6 +8,8 @@ namespace HelpBot.Bot;
 /// <summary>
 /// Checks a POST /api/messages body before the Bot Framework SDK sees it. The stock CloudAdapter answers 500 to an
 /// activity whose type is not a string or whose conversation is missing; callers must get a 4xx that says what is wrong.
+/// With channel authentication on, a request without a bearer token is refused before its body is read, and the
+/// messages name only the rule that was broken, never quoting what was sent (the adapter then checks the token itself).
 /// </summary>
 public sealed class ActivityRequestValidator
 {
@@ -24,10 +26,23 @@ public sealed class ActivityRequestValidator
         DateParseHandling = DateParseHandling.DateTimeOffset,
     });
 
+    private readonly bool _requireBearerToken;
+
+    /// <param name="requireBearerToken">True when channel authentication is on (a MicrosoftAppId is configured).</param>
+    public ActivityRequestValidator(bool requireBearerToken = false)
+    {
+        _requireBearerToken = requireBearerToken;
+    }
+
     /// <summary>Returns null when the request may go on to the adapter (its body rewound), or the error to answer with.</summary>
     public async Task<IResult?> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (_requireBearerToken && !HasBearerToken(request))
+        {
+            return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A Bot Framework channel token (Authorization: Bearer ...) is required.");
+        }
+
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
             return Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body must be an activity in JSON (Content-Type: application/json).");
@@ -65,7 +80,7 @@ public sealed class ActivityRequestValidator
         }
         catch (JsonException ex)
         {
-            return BadRequest($"The body is not valid JSON: {ex.Message}");
+            return BadRequest(Detail("The body is not valid JSON", ex));
         }
 
         var problem = CheckShape(json);
@@ -78,17 +93,21 @@ public sealed class ActivityRequestValidator
         {
             _ = json.ToObject<Activity>(ActivitySerializer);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or OverflowException)
         {
-            return BadRequest($"A field of the activity has the wrong type: {ex.Message}");
-        }
-        catch (ArgumentException ex)
-        {
-            return BadRequest($"A field of the activity has the wrong type: {ex.Message}");
+            return BadRequest(Detail("A field of the activity has the wrong type", ex));
         }
 
         return null;
     }
+
+    private static bool HasBearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is { } header
+        && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(header[7..]);
+
+    // The parser's message helps a developer but can quote the body's values; a caller not yet authenticated gets none.
+    private string Detail(string problem, Exception ex) => _requireBearerToken ? problem + "." : $"{problem}: {ex.Message}";
 
     private static string? CheckShape(JObject activity)
     {

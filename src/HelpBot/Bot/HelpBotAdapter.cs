@@ -5,6 +5,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using HelpBot.Storage.Redis.Errors;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.IdentityModel.Tokens;
 
 namespace HelpBot.Bot;
 
@@ -12,7 +13,7 @@ namespace HelpBot.Bot;
 /// The Bot Framework adapter with HelpBot's turn error handling: log the failure, apologise in the customer's language,
 /// and clear the conversation's state so a broken dialog stack cannot fail every following turn too.
 /// </summary>
-public sealed class HelpBotAdapter : CloudAdapter
+public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 {
     public HelpBotAdapter(
         BotFrameworkAuthentication authentication,
@@ -33,7 +34,12 @@ public sealed class HelpBotAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;
-            logger.LogError(exception, "Turn failed for conversation {ConversationId} on {ChannelId}", activity.Conversation?.Id, activity.ChannelId);
+            // Exception messages can quote what the customer sent (a phone number, say): logged with phones masked.
+            logger.LogError(
+                SensitiveData.Redact(exception),
+                "Turn failed for conversation {ConversationId} on {ChannelId}",
+                SensitiveData.MaskPhoneNumbers(activity.Conversation?.Id),
+                activity.ChannelId);
 
             // Storage trouble (Redis down or slow) and a concurrent save are not caused by the conversation's state:
             // it stays as it is, and the customer is asked to send the message again. Anything else may be a broken
@@ -47,7 +53,7 @@ public sealed class HelpBotAdapter : CloudAdapter
             }
             catch (Exception sendFailure) when (sendFailure is not OperationCanceledException)
             {
-                logger.LogWarning(sendFailure, "Could not send the apology");
+                logger.LogWarning(SensitiveData.Redact(sendFailure), "Could not send the apology");
             }
 
             if (keepState)
@@ -62,8 +68,25 @@ public sealed class HelpBotAdapter : CloudAdapter
             catch (Exception clearFailure) when (clearFailure is not OperationCanceledException)
             {
                 // Storage itself may be what failed; the next successful turn starts from whatever is stored.
-                logger.LogWarning(clearFailure, "Could not clear the conversation state after a failed turn");
+                logger.LogWarning(SensitiveData.Redact(clearFailure), "Could not clear the conversation state after a failed turn");
             }
         };
+    }
+
+    /// <summary>
+    /// CloudAdapter answers 401 when a token fails validation, but lets the token parser's exceptions for a token that is
+    /// not a JWT at all ("Bearer x") escape as a 500. Those are refusals too.
+    /// </summary>
+    async Task IBotFrameworkHttpAdapter.ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpResponse);
+        try
+        {
+            await ProcessAsync(httpRequest, httpResponse, bot, cancellationToken);
+        }
+        catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !httpResponse.HasStarted)
+        {
+            httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 }

@@ -59,14 +59,26 @@ public static class HelpBotHostExtensions
         // On .NET 10 CloudAdapter cannot be registered by type (its constructors are ambiguous to the container).
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
-        services.AddSingleton(sp => new HelpBotAdapter(
-            sp.GetRequiredService<BotFrameworkAuthentication>(),
-            sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
-            sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
-            sp.GetService<ITranscriptLogger>()));
+        services.AddSingleton(sp =>
+        {
+            var adapter = new HelpBotAdapter(
+                sp.GetRequiredService<BotFrameworkAuthentication>(),
+                sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
+                sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
+                sp.GetService<ITranscriptLogger>());
+
+            // Before the dialogs: a flooding sender is stopped first, then overlong text is cut.
+            adapter.Use(sp.GetRequiredService<TurnRateLimitMiddleware>());
+            adapter.Use(sp.GetRequiredService<MessageTextLimitMiddleware>());
+            return adapter;
+        });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>()); // proactive messages from the agent desk
-        services.AddSingleton<ActivityRequestValidator>();
+        services.AddSingleton(_ => new ActivityRequestValidator(requireBearerToken: !IsDevelopmentMode(configuration)));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
+        services.AddOptions<InputLimitOptions>().Bind(configuration.GetSection(InputLimitOptions.SectionName));
+        services.AddSingleton<TurnRateLimitMiddleware>();
+        services.AddSingleton<MessageTextLimitMiddleware>();
         return services;
     }
 
