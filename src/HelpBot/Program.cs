@@ -1,6 +1,7 @@
 using HelpBot.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the app's own folder, so appsettings.json and wwwroot are found wherever the bot is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.UseHelpBotDefaultUrl();
 builder.Services.AddHelpBot(builder.Configuration);
 

@@ -34,7 +34,11 @@ public sealed record BenchmarkOptions
     public string? ServerWorkingDirectory { get; init; }
 
     /// <summary>Extra command-line arguments for HelpBot only (e.g. a configuration override to compare).</summary>
-    public IReadOnlyList<string> HelpBotArguments { get; init; } = [];
+    /// <remarks>
+    /// By default the per-user and per-conversation rate limits are off: every simulated customer is demo-user (the
+    /// demo orders belong to it), so one real user's limit would otherwise throttle the whole load.
+    /// </remarks>
+    public IReadOnlyList<string> HelpBotArguments { get; init; } = ["--HelpBot:RateLimit:Enabled=false"];
 
     /// <summary>Where to write the results as JSON as well; none when null.</summary>
     public string? JsonOutput { get; init; }

@@ -13,14 +13,16 @@ public sealed class HumanAgentInterruption(ITurnIntentRecognizer recognizer) : I
 
     public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        // A button the waiting question offered ("转给客服处理") is its answer, not an interruption.
-        if (dc.ActiveDialog is not { } active || PromptState.IsOfferedChoice(active, dc.Context.Activity.Text))
+        // A button the waiting question offered ("转给客服处理") is its answer, not an interruption; and a message with no
+        // letters at all (an order number, phone digits, "?") cannot ask for a person, so it skips the recognizer.
+        var text = dc.Context.Activity.Text;
+        if (dc.ActiveDialog is not { } active || string.IsNullOrEmpty(text) || !text.Any(char.IsLetter) || PromptState.IsOfferedChoice(active, text))
         {
             return false;
         }
 
         var turn = dc.Context.Turn();
-        var intent = await recognizer.RecognizeAsync(dc.Context.Activity.Text, turn.Language, cancellationToken);
+        var intent = await recognizer.RecognizeAsync(text, turn.Language, cancellationToken);
         if (intent.Intent != Intents.HumanAgent || intent.Score < MinimumScore)
         {
             return false;

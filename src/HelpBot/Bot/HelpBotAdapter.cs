@@ -29,7 +29,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         }
 
         // Customers see "typing…" when a turn takes longer than half a second (a slow platform call, for instance).
-        Use(new ShowTypingMiddleware(delay: 500, period: 2000));
+        Use(new TypingIndicatorMiddleware());
 
         OnTurnError = async (turnContext, exception) =>
         {
