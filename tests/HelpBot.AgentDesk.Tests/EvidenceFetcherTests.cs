@@ -18,14 +18,18 @@ public sealed class EvidenceFetcherTests
     public async Task Images_are_recognised_by_their_bytes_not_their_name()
     {
         using var fetcher = Fetcher();
-        byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
-        byte[] webp = [.. "RIFF"u8.ToArray(), 0x1A, 0, 0, 0, .. "WEBPVP8 "u8.ToArray()];
+        var jpeg = TestImages.Jpeg();
+        var webp = TestImages.WebP(0);
         byte[] gif = [.. "GIF89a"u8.ToArray(), 1, 0, 1, 0];
 
         Assert.Equal("image/png", (await fetcher.FetchAsync(At(TestImages.PngDataUrl), default)).Image?.ContentType);
         Assert.Equal("image/jpeg", (await fetcher.FetchAsync(At("data:image/png;base64," + Convert.ToBase64String(jpeg)), default)).Image?.ContentType);
         Assert.Equal("image/webp", (await fetcher.FetchAsync(At("data:application/octet-stream;base64," + Convert.ToBase64String(webp)), default)).Image?.ContentType);
         Assert.Equal(EvidenceRejection.NotAnImage, (await fetcher.FetchAsync(At("data:image/png;base64," + Convert.ToBase64String(gif)), default)).Rejection);
+
+        // Starting like an image is not enough: the structure must parse.
+        byte[] pngHeaderOnly = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, .. "<script>alert(1)</script>"u8.ToArray()];
+        Assert.Equal(EvidenceRejection.NotAnImage, (await fetcher.FetchAsync(At("data:image/png;base64," + Convert.ToBase64String(pngHeaderOnly)), default)).Rejection);
         Assert.Equal(EvidenceRejection.Unavailable, (await fetcher.FetchAsync(At("data:image/png,not-base64"), default)).Rejection);
         Assert.Equal(EvidenceRejection.Unavailable, (await fetcher.FetchAsync(At("data:image/png;base64,@@@@"), default)).Rejection);
     }

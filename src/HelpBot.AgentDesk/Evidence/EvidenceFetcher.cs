@@ -112,8 +112,9 @@ public sealed class EvidenceFetcher : IDisposable
             return EvidenceResult.Rejected(EvidenceRejection.TooLarge);
         }
 
-        return ImageSniffer.ContentType(content) is { } type
-            ? EvidenceResult.Accepted(new FetchedImage(type, content, name, sourceUrl))
+        // Stored without metadata (EXIF location and the like); a file whose structure does not parse is no image.
+        return ImageSniffer.ContentType(content) is { } type && ImageMetadata.Strip(type, content) is { } clean
+            ? EvidenceResult.Accepted(new FetchedImage(type, clean, name, sourceUrl))
             : EvidenceResult.Rejected(EvidenceRejection.NotAnImage);
     }
 

@@ -1,0 +1,76 @@
+using System.Buffers.Binary;
+using HelpBot.AgentDesk.Evidence;
+using HelpBot.AgentDesk.Tests.Infrastructure;
+
+namespace HelpBot.AgentDesk.Tests;
+
+public class ImageMetadataTests
+{
+    private static readonly byte[] ExifWithGps = [.. "Exif\0\0"u8.ToArray(), .. "GPSLatitude 31.2304 GPSLongitude 121.4737"u8.ToArray()];
+
+    [Fact]
+    public void Jpeg_loses_exif_xmp_iptc_and_comments_and_keeps_the_image()
+    {
+        var original = TestImages.Jpeg(
+            TestImages.JpegSegment(0xE1, ExifWithGps),
+            TestImages.JpegSegment(0xED, "Photoshop 3.0 IPTC"u8.ToArray()),
+            TestImages.JpegSegment(0xFE, "taken at home"u8.ToArray()),
+            TestImages.JpegSegment(0xE2, "ICC_PROFILE"u8.ToArray()));
+
+        var stripped = ImageMetadata.Strip("image/jpeg", original)!;
+
+        Assert.Equal(TestImages.Jpeg(TestImages.JpegSegment(0xE2, "ICC_PROFILE"u8.ToArray())), stripped);
+        Assert.Equal("image/jpeg", ImageSniffer.ContentType(stripped));
+    }
+
+    [Fact]
+    public void Png_loses_text_exif_and_time_chunks_and_keeps_the_image()
+    {
+        var clean = TestImages.Png;
+        var withMetadata = InsertAfterIhdr(clean, Chunk("eXIf", ExifWithGps), Chunk("tEXt", "Comment\0home"u8.ToArray()), Chunk("tIME", [7, 234, 11, 25, 9, 0, 0]));
+
+        var stripped = ImageMetadata.Strip("image/png", withMetadata)!;
+
+        Assert.Equal(clean, stripped);
+        Assert.Equal(clean, ImageMetadata.Strip("image/png", clean));
+    }
+
+    [Fact]
+    public void WebP_loses_exif_and_xmp_chunks_their_flags_and_keeps_a_valid_riff_size()
+    {
+        var original = TestImages.WebP(0x0C, ("EXIF", ExifWithGps), ("XMP ", "<x:xmpmeta/>"u8.ToArray()));
+
+        var stripped = ImageMetadata.Strip("image/webp", original)!;
+
+        Assert.Equal(TestImages.WebP(0x00), stripped);
+        Assert.Equal((uint)(stripped.Length - 8), BinaryPrimitives.ReadUInt32LittleEndian(stripped.AsSpan(4, 4)));
+    }
+
+    [Theory]
+    [InlineData("image/png")]
+    [InlineData("image/jpeg")]
+    [InlineData("image/webp")]
+    public void A_file_that_only_starts_like_an_image_is_refused(string type)
+    {
+        var real = type switch { "image/png" => TestImages.Png, "image/jpeg" => TestImages.Jpeg(), _ => TestImages.WebP(0) };
+        var truncated = real[..(real.Length / 2)];
+
+        Assert.Null(ImageMetadata.Strip(type, truncated));
+        Assert.Null(ImageMetadata.Strip("image/gif", real));
+    }
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        var typeAndData = (byte[])[.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        var crc = new byte[4]; // the stripper drops these chunks whole; their CRC is never read
+        var length = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)data.Length);
+        return [.. length, .. typeAndData, .. crc];
+    }
+
+    private static byte[] InsertAfterIhdr(byte[] png, params byte[][] chunks)
+    {
+        var ihdrEnd = 8 + 12 + (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(8, 4));
+        return [.. png[..ihdrEnd], .. chunks.SelectMany(c => c), .. png[ihdrEnd..]];
+    }
+}
