@@ -38,8 +38,7 @@ public static class AgentDeskServiceCollectionExtensions
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<EvidenceFetcher>();
         services.AddSingleton<TranscriptStore>();
-        services.AddSingleton<StorageTranscriptLogger>();
-        services.TryAddSingleton<ITranscriptLogger>(sp => sp.GetRequiredService<StorageTranscriptLogger>());
+        services.AddSingleton<PerTurnTranscriptMiddleware>();
         services.AddSingleton<AgentTokens>();
         services.AddSingleton<AgentAuthFilter>();
         services.AddSingleton<AgentDeskService>();

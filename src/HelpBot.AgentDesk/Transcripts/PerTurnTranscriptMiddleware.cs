@@ -1,27 +1,99 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 
 namespace HelpBot.AgentDesk.Transcripts;
 
 /// <summary>
-/// Bot Framework's <see cref="TranscriptLoggerMiddleware"/>, one instance per turn. The SDK's middleware keeps its
-/// pending activities in one queue per instance, so a single instance on the adapter would mix (and could lose) the
-/// activities of concurrent turns. A fresh instance per turn keeps the SDK's behaviour: incoming, sent, updated and
-/// deleted activities are all logged and awaited at the end of the turn. Activities without a sender get an empty
-/// one first, because the SDK middleware reads <c>From.Properties</c>.
+/// Records every conversation's transcript: the incoming activity and everything the bot sends in the turn, written
+/// in one ETag-checked append that the turn awaits before it ends. Bot Framework 4.23's TranscriptLoggerMiddleware
+/// starts its writes without awaiting them, so under load pending writes (and the activities they hold) pile up in
+/// memory and a crash loses them; here the turn, and so the channel's response, waits for its transcript.
+/// Typing indicators and the SDK's continuation events carry nothing for a reader and are left out. A storage failure
+/// is logged and does not fail the customer's turn, which has already been answered.
 /// </summary>
 public sealed class PerTurnTranscriptMiddleware : IMiddleware
 {
-    private readonly ITranscriptLogger _logger;
+    private readonly TranscriptStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PerTurnTranscriptMiddleware> _logger;
 
-    public PerTurnTranscriptMiddleware(ITranscriptLogger logger)
+    public PerTurnTranscriptMiddleware(TranscriptStore store, TimeProvider time, ILogger<PerTurnTranscriptMiddleware> logger)
     {
+        _store = store;
+        _time = time;
         _logger = logger;
     }
 
-    public Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        turnContext.Activity.From ??= new Microsoft.Bot.Schema.ChannelAccount();
-        return new TranscriptLoggerMiddleware(_logger).OnTurnAsync(turnContext, next, cancellationToken);
+        ArgumentNullException.ThrowIfNull(next);
+        var incoming = turnContext.Activity;
+        if (incoming.Conversation?.Id is not { } conversationId)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var recorded = new List<JObject>();
+        Record(recorded, incoming, id: null);
+        turnContext.OnSendActivities(async (_, activities, nextSend) =>
+        {
+            var responses = await nextSend();
+            for (var i = 0; i < activities.Count; i++)
+            {
+                Record(recorded, activities[i], i < responses.Length ? responses[i]?.Id : null);
+            }
+
+            return responses;
+        });
+
+        try
+        {
+            await next(cancellationToken);
+        }
+        finally
+        {
+            List<JObject> turn;
+            lock (recorded)
+            {
+                turn = [.. recorded];
+            }
+
+            try
+            {
+                await _store.AppendAsync(incoming.ChannelId ?? "unknown", conversationId, turn, CancellationToken.None);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                _logger.LogError(ex, "Could not record {Count} activities of conversation {ConversationId} in its transcript", turn.Count, conversationId);
+            }
+        }
+    }
+
+    private void Record(List<JObject> recorded, IActivity activity, string? id)
+    {
+        if (activity.Type == ActivityTypes.Typing
+            || (activity.Type == ActivityTypes.Event && activity is IEventActivity { Name: ActivityEventNames.ContinueConversation }))
+        {
+            return;
+        }
+
+        var snapshot = TranscriptStore.Snapshot(activity);
+        if (id is not null)
+        {
+            snapshot["id"] = id;
+        }
+
+        // Replies often have no timestamp of their own; the transcript orders by time.
+        snapshot["timestamp"] ??= _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The typing indicator sends from a timer, so sends can overlap.
+        lock (recorded)
+        {
+            recorded.Add(snapshot);
+        }
     }
 }

@@ -32,18 +32,28 @@ public sealed class TranscriptStore
 
     public static string KeyFor(string channelId, string conversationId) => $"transcripts/{channelId}/{conversationId}";
 
-    public async Task AppendAsync(IActivity activity, CancellationToken cancellationToken)
+    /// <summary>Snapshots an activity as it will be stored (later changes to the object do not reach the transcript).</summary>
+    public static JObject Snapshot(IActivity activity) => JObject.FromObject(activity ?? throw new ArgumentNullException(nameof(activity)), Serializer);
+
+    public Task AppendAsync(IActivity activity, CancellationToken cancellationToken) =>
+        AppendAsync(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", [Snapshot(activity)], cancellationToken);
+
+    /// <summary>Appends a turn's activities in one ETag-checked write (retried when another instance wrote first).</summary>
+    public async Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JObject> activities, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        var json = JObject.FromObject(activity, Serializer);
-        var key = KeyFor(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown");
+        ArgumentNullException.ThrowIfNull(activities);
+        if (activities.Count == 0)
+        {
+            return;
+        }
+
         await StorageItems.UpdateAsync<TranscriptItem>(
             _storage,
-            key,
+            KeyFor(channelId, conversationId),
             item =>
             {
                 item ??= new TranscriptItem();
-                item.Activities.Add(json);
+                item.Activities.AddRange(activities);
                 var excess = item.Activities.Count - _maxActivities;
                 if (excess > 0)
                 {

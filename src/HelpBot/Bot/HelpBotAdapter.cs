@@ -19,13 +19,13 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         BotFrameworkAuthentication authentication,
         ConversationStateStore stateStore,
         ILogger<HelpBotAdapter> logger,
-        ITranscriptLogger? transcriptLogger = null)
+        HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware? transcripts = null)
         : base(authentication, logger)
     {
-        if (transcriptLogger is not null)
+        if (transcripts is not null)
         {
             // Every conversation's transcript, for the agent desk and .transcript export (see PerTurnTranscriptMiddleware).
-            Use(new HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware(transcriptLogger));
+            Use(transcripts);
         }
 
         // Customers see "typing…" when a turn takes longer than half a second (a slow platform call, for instance).

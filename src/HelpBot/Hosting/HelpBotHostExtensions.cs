@@ -65,7 +65,7 @@ public static class HelpBotHostExtensions
                 sp.GetRequiredService<BotFrameworkAuthentication>(),
                 sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
                 sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
-                sp.GetService<ITranscriptLogger>());
+                sp.GetService<HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware>());
 
             // Before the dialogs: a flooding sender is stopped first, then overlong text is cut.
             adapter.Use(sp.GetRequiredService<TurnRateLimitMiddleware>());
