@@ -30,6 +30,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 
         // Customers see "typing…" when a turn takes longer than half a second (a slow platform call, for instance).
         Use(new TypingIndicatorMiddleware());
+        Use(new TeamsButtonsMiddleware());
 
         OnTurnError = async (turnContext, exception) =>
         {
