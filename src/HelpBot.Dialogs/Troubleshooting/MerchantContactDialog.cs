@@ -1,11 +1,15 @@
-using HelpBot.Dialogs.Dialogs;
+using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Runtime;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Models;
 
 namespace HelpBot.Dialogs.Troubleshooting;
 
-/// <summary>"The restaurant's phone": which order, then the restaurant's name and number with what to tell them.</summary>
+/// <summary>
+/// "The restaurant's phone" (and what customers ask it for: wrong or missing items, a question about the food): which
+/// order, the restaurant's name and number with what to tell them, then "is it solved?". Not solved sends the case,
+/// with photos of the problem, to the restaurant (the merchant route).
+/// </summary>
 public sealed class MerchantContactDialog : WaterfallDialog
 {
     public const string DialogId = "merchantContact";
@@ -16,12 +20,14 @@ public sealed class MerchantContactDialog : WaterfallDialog
         AddStep(OrderSteps.LookUpAsync);
         AddStep(async (step, ct) =>
         {
-            if (step.Result is Order order)
+            if (step.Result is not Order order)
             {
-                await MerchantActions.ShowPhoneAsync(step.Context, orders, order.OrderNumber, time, ct);
+                return await step.EndAsync(null, ct);
             }
 
-            return await step.EndAsync(null, ct);
+            OrderSteps.OpenCase(step.Context.Turn(), Intents.ContactMerchant, order, time.GetUtcNow());
+            await MerchantActions.ShowPhoneAsync(step.Context, orders, order.OrderNumber, time, ct);
+            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Merchant, ct);
         });
     }
 }
