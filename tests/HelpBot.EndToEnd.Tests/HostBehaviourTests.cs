@@ -86,6 +86,21 @@ public class HostBehaviourTests
     }
 
     [Fact]
+    public async Task A_huge_chunked_body_without_a_length_gets_413()
+    {
+        await using var server = await HelpBotServer.StartAsync();
+        var body = Encoding.UTF8.GetBytes(ValidActivity.Replace("你好", new string('好', 400_000), StringComparison.Ordinal));
+        using var content = new StreamContent(new MemoryStream(body));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_body_that_is_not_json_gets_415()
     {
         await using var server = await HelpBotServer.StartAsync();

@@ -59,8 +59,9 @@ public sealed class ActivityRequestValidator
         {
             body = await ReadCappedAsync(request.Body, cancellationToken);
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
+            // Our own cap, or the buffering stream's limit, which a chunked body without Content-Length reaches first.
             return TooLarge();
         }
 
