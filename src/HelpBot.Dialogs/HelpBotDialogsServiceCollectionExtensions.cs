@@ -60,6 +60,7 @@ public static class HelpBotDialogsServiceCollectionExtensions
         services.AddSingleton<Dialog, EscalationDialog>();
         services.AddSingleton<Dialog, EvidenceDialog>();
         services.AddSingleton<Dialog, CaseRatingDialog>();
+        services.AddSingleton<Dialog, LinkAccountDialog>();
 
         // Escalations go to the agent desk: cases, screenshots and transcripts in the same IStorage.
         services.AddAgentDesk(configuration);
@@ -72,6 +73,7 @@ public static class HelpBotDialogsServiceCollectionExtensions
             .. OrderLookupDialog.Prompts(),
             .. WrapUpDialog.Prompts(),
             .. ChangeDeliveryDialog.Prompts(),
+            .. LinkAccountDialog.Prompts(),
             SelfCheckDialog.AnswerPrompt(),
             CancelAndReorderDialog.Prompt(),
             new ChoicePrompt(FlowActions.PromptId),
@@ -85,7 +87,9 @@ public static class HelpBotDialogsServiceCollectionExtensions
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<IDialogInterruption, GlobalCommands>();
+        services.AddSingleton<IDialogInterruption, AccountLinkCommands>();
         services.AddSingleton<IDialogInterruption, HumanAgentInterruption>();
+        services.AddSingleton<AccountLinkStore>();
 
         services.TryAddSingleton<IConversationTurnLock, KeyedAsyncLock>();
         services.AddSingleton<ConversationStateStore>();

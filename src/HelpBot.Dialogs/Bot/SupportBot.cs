@@ -24,6 +24,7 @@ public sealed class SupportBot : IBot
     private readonly IConversationTurnLock _turnLock;
     private readonly AgentDeskService _desk;
     private readonly EvidenceCollector _evidence;
+    private readonly AccountLinkStore _links;
 
     public SupportBot(
         ConversationStateStore store,
@@ -32,8 +33,10 @@ public sealed class SupportBot : IBot
         CustomerIdentity identity,
         IConversationTurnLock turnLock,
         AgentDeskService desk,
-        EvidenceCollector evidence)
+        EvidenceCollector evidence,
+        AccountLinkStore links)
     {
+        _links = links;
         _desk = desk;
         _evidence = evidence;
         _store = store;
@@ -58,7 +61,7 @@ public sealed class SupportBot : IBot
         var data = await _store.LoadAsync(key, cancellationToken);
         var language = BotLanguage.Resolve(activity.Locale, activity.Text, data.Locale);
         data.Locale = language;
-        var turn = new TurnInfo(language, data, _identity.PlatformUserId(activity));
+        var turn = new TurnInfo(language, data, _identity.PlatformUserId(activity) ?? await LinkedUserIdAsync(activity, cancellationToken));
         turnContext.TurnState.Add(turn);
 
         if (activity.Type == ActivityTypes.Message && await HandledForAgentCaseAsync(turnContext, turn, cancellationToken))
@@ -85,6 +88,12 @@ public sealed class SupportBot : IBot
 
         await _store.SaveAsync(key, data, cancellationToken);
     }
+
+    // Only on channels that do not vouch for their users: one storage read, and trusted channels never pay for it.
+    private async Task<string?> LinkedUserIdAsync(IActivity activity, CancellationToken cancellationToken) =>
+        _identity.IsTrusted(activity.ChannelId) || string.IsNullOrWhiteSpace(activity.From?.Id) || activity.ChannelId is null
+            ? null
+            : (await _links.GetAsync(activity.ChannelId, activity.From.Id, cancellationToken))?.UserId;
 
     /// <summary>
     /// While an agent holds the conversation's case, the customer's messages (and pictures) go to the case for the

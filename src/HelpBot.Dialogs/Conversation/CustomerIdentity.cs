@@ -18,6 +18,9 @@ public sealed class CustomerIdentity
 
     public static IReadOnlyList<string> DefaultTrustedChannels { get; } = ["directline", "webchat", "emulator", "test"];
 
+    /// <summary>Whether the channel vouches for its users (from.id is the platform user id); others need a link.</summary>
+    public bool IsTrusted(string? channelId) => channelId is not null && _trustedChannels.Contains(channelId);
+
     /// <summary>The platform user id, or null when the channel does not vouch for the sender.</summary>
     public string? PlatformUserId(IActivity activity)
     {

@@ -39,10 +39,12 @@ public sealed class OrderLookupDialog : WaterfallDialog
     private readonly ILogger<OrderLookupDialog> _logger;
     private readonly PhoneCheckThrottle _phoneChecks;
     private readonly TimeProvider _time;
+    private readonly CustomerIdentity _identity;
 
-    public OrderLookupDialog(IOrdersApi orders, OrderStatusPresenter presenter, ILogger<OrderLookupDialog> logger, PhoneCheckThrottle phoneChecks, TimeProvider time)
+    public OrderLookupDialog(IOrdersApi orders, OrderStatusPresenter presenter, ILogger<OrderLookupDialog> logger, PhoneCheckThrottle phoneChecks, TimeProvider time, CustomerIdentity identity)
         : base(DialogId)
     {
+        _identity = identity;
         _orders = orders;
         _presenter = presenter;
         _logger = logger;
@@ -107,6 +109,12 @@ public sealed class OrderLookupDialog : WaterfallDialog
         var prompt = recent.Count == 0
             ? MessageFactory.Text(turn.Text(nameof(Strings.Order_AskNumber)))
             : RecentOrdersPrompt(recent, turn);
+        if (turn.PlatformUserId is null && !_identity.IsTrusted(step.Context.Activity.ChannelId))
+        {
+            // A linked account lists the customer's orders next time (AccountLinkCommands handles the button).
+            prompt.SuggestedActions = new SuggestedActions { Actions = [MainMenu.Button(turn.Text(nameof(Strings.Link_Button)))] };
+        }
+
         return await step.PromptAsync(OrderNumberPromptId, new PromptOptions
         {
             Prompt = prompt,

@@ -26,9 +26,11 @@ public static class SandboxEndpointRouteBuilderExtensions
         if (!string.IsNullOrEmpty(apiKey))
             api.AddEndpointFilter(new SandboxApiKeyFilter(apiKey));
         MapPlatformApi(api, state);
+        SandboxAccountEndpoints.MapAccountsApi(api, state);
 
         var admin = endpoints.MapGroup(AdminPrefix).AddEndpointFilter(new SandboxErrorFilter());
         MapAdminApi(admin, state);
+        SandboxAccountEndpoints.MapSmsOutbox(admin, state);
         return endpoints;
     }
 

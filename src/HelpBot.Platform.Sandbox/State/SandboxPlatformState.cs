@@ -45,10 +45,14 @@ public sealed class SandboxPlatformState
     public SandboxPlatformState(TimeProvider? timeProvider = null)
     {
         TimeProvider = timeProvider ?? TimeProvider.System;
+        Accounts = new SandboxAccountVerification(TimeProvider, UserByPhone);
         Reset();
     }
 
     public TimeProvider TimeProvider { get; }
+
+    /// <summary>SMS verification codes and the SMS outbox (<c>/api/v1/accounts/...</c>, <c>GET /sandbox/sms</c>).</summary>
+    public SandboxAccountVerification Accounts { get; }
 
     private DateTimeOffset Now => TimeProvider.GetUtcNow();
 
@@ -65,6 +69,7 @@ public sealed class SandboxPlatformState
             _merchantMessages.Clear();
             _idempotentResults.Clear();
             _faults.Clear();
+            Accounts.Clear();
             _ticketSequence = 0;
             _messageSequence = 0;
             _incidentSequence = 0;
@@ -410,6 +415,9 @@ public sealed class SandboxPlatformState
 
     private static SandboxRequestException OrderNotFound(string? orderNumber) =>
         new(HttpStatusCode.NotFound, PlatformErrorCodes.OrderNotFound, $"Order {orderNumber} was not found.");
+
+    private static string? UserByPhone(string phone) =>
+        SandboxSeed.Users.FirstOrDefault(user => user.Value == phone).Key;
 
     private static void RequireUser(string userId)
     {

@@ -26,7 +26,7 @@ public static class PlatformServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the five Refit platform clients. <paramref name="baseAddress"/> is asked every time a client is created,
+    /// Registers the Refit platform clients. <paramref name="baseAddress"/> is asked every time a client is created,
     /// so it may point at something that only knows its address after start-up (the embedded sandbox).
     /// Options come from <see cref="PlatformOptions"/> as registered (bind or configure them separately, or use
     /// <paramref name="configure"/>).
@@ -51,6 +51,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddPlatformClient<IPlatformStatusApi>(settings, baseAddress);
         services.AddPlatformClient<IAppVersionsApi>(settings, baseAddress);
         services.AddPlatformClient<ISupportApi>(settings, baseAddress);
+        services.AddPlatformClient<IAccountsApi>(settings, baseAddress);
         return services;
     }
 

@@ -37,6 +37,8 @@ internal sealed class SandboxHarness : IAsyncDisposable
 
     public ISupportApi Support => _provider.GetRequiredService<ISupportApi>();
 
+    public IAccountsApi Accounts => _provider.GetRequiredService<IAccountsApi>();
+
     public static async Task<SandboxHarness> StartAsync(
         Action<PlatformOptions>? configureClients = null,
         TimeProvider? sandboxTime = null,
