@@ -71,6 +71,9 @@ public sealed partial class PrivacyTests
         Assert.DoesNotContain("13900139000", redacted, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d{9}(?!\d)")]
+    // A mobile number as it appears in text: not a run of digits inside a longer token such as a hex trace or span id
+    // in the log scopes, which by chance can hold eleven digits that look like one. (The numbers this test sends are
+    // also checked by name below.)
+    [GeneratedRegex(@"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")]
     private static partial Regex MobileNumber();
 }
