@@ -1,6 +1,7 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
+using HelpBot.Language.Text;
 using HelpBot.Dialogs.State;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
@@ -63,11 +64,8 @@ public sealed class LinkAccountDialog : WaterfallDialog
             digits = digits[3..];
         }
 
-        return digits.Length == 11 && digits[0] == '1' && digits[1] is >= '3' and <= '9' && digits.All(char.IsAsciiDigit) ? digits : null;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? MainlandMobile.FromDigits(digits) : null;
     }
-
-    /// <summary>138****8000: enough for the customer to recognise the number, too little to give it away.</summary>
-    public static string Mask(string phone) => phone[..3] + "****" + phone[^4..];
 
     private static string? SixDigitCode(string? text)
     {
@@ -140,7 +138,7 @@ public sealed class LinkAccountDialog : WaterfallDialog
             return await GiveUpAsync(step, nameof(Strings.Link_CodeNotSent), cancellationToken);
         }
 
-        var masked = Mask(phone);
+        var masked = MainlandMobile.Mask(phone);
         step.SetValue(MaskedPhoneKey, masked);
         step.SetValue(RequestIdKey, sent.RequestId);
         step.SetValue(WrongCodesKey, 0);

@@ -124,20 +124,7 @@ public sealed partial class EntityExtractor
         }
     }
 
-    private static string? NormalizeMobile(string raw)
-    {
-        var digits = DigitsOnly(raw);
-        if (digits.StartsWith("0086", StringComparison.Ordinal))
-        {
-            digits = digits[4..];
-        }
-        else if (digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal))
-        {
-            digits = digits[2..];
-        }
-
-        return MobileDigits().IsMatch(digits) ? digits : null;
-    }
+    private static string? NormalizeMobile(string raw) => Text.MainlandMobile.FromDigits(DigitsOnly(raw));
 
     // ---- app versions --------------------------------------------------------------------------------------------
 
@@ -377,9 +364,6 @@ public sealed partial class EntityExtractor
 
     [GeneratedRegex(@"(?<![\d+])(?:(?:\+|00)86[ \-]?)?1[3-9]\d(?:[ \-]?\d){8}(?!\d)")]
     private static partial Regex MainlandMobile();
-
-    [GeneratedRegex(@"^1[3-9]\d{9}$")]
-    private static partial Regex MobileDigits();
 
     [GeneratedRegex(@"(?:\bv|\bver\.?\s*|\bversion\s*|版本号?\s*[:：]?\s*)(?<v>\d+(?:\.\d+){1,3})(?![\d.])|(?<![\d.])(?<v>\d+\.\d+\.\d+(?:\.\d+)?)(?![\d.])")]
     private static partial Regex AppVersion();
