@@ -26,16 +26,20 @@ namespace HelpBot.Storage.Redis;
 /// </list>
 /// Items in one call are independent Redis keys written in one pipelined batch: a conflict on one key does not stop
 /// the others (MemoryStorage stops at the first conflict).
+/// Items of a type registered in <see cref="RedisItemTypes"/> are serialised straight to text and read back as that
+/// type (with the stored ETag), without the JObject in between; the result is the same.
 /// </summary>
 public sealed class RedisStorage : IStorage
 {
     private const string DataField = "data";
     private const string ETagField = "etag";
+    private const string TypeField = "type";
+    private static readonly RedisValue[] ReadFields = [DataField, ETagField, TypeField];
     private const string ETagProperty = "eTag";
 
     // Compare-and-set on the one key of one item: atomic on a single node and on a cluster (one slot).
     // KEYS[1] item key. ARGV: [1] '1' to require the caller's ETag, '0' to overwrite; [2] the caller's ETag;
-    // [3] new ETag or '' when the item carries none; [4] item JSON; [5] TTL in ms, '0' for none.
+    // [3] new ETag or '' when the item carries none; [4] item JSON; [5] TTL in ms, '0' for none; [6] type alias or ''.
     private const string WriteScript = """
         if ARGV[1] == '1' then
           local current = redis.call('HGET', KEYS[1], 'etag')
@@ -44,6 +48,11 @@ public sealed class RedisStorage : IStorage
           end
         end
         redis.call('HSET', KEYS[1], 'data', ARGV[4])
+        if ARGV[6] == '' then
+          redis.call('HDEL', KEYS[1], 'type')
+        else
+          redis.call('HSET', KEYS[1], 'type', ARGV[6])
+        end
         if ARGV[3] == '' then
           redis.call('HDEL', KEYS[1], 'etag')
         else
@@ -76,12 +85,14 @@ public sealed class RedisStorage : IStorage
     private readonly RedisKeyLayout _layout;
     private readonly ILogger<RedisStorage> _logger;
     private readonly JsonSerializer _serializer;
+    private readonly RedisItemTypes _itemTypes;
 
     public RedisStorage(
         IConnectionMultiplexer connection,
         IOptions<RedisStorageOptions> options,
         ILogger<RedisStorage> logger,
-        JsonSerializer? jsonSerializer = null)
+        JsonSerializer? jsonSerializer = null,
+        RedisItemTypes? itemTypes = null)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(options);
@@ -90,6 +101,7 @@ public sealed class RedisStorage : IStorage
         _layout = new RedisKeyLayout(options.Value);
         _logger = logger;
         _serializer = jsonSerializer ?? DefaultSerializer;
+        _itemTypes = itemTypes ?? RedisItemTypes.None;
     }
 
     /// <summary>The key layout in use (Redis key names and TTLs).</summary>
@@ -106,14 +118,21 @@ public sealed class RedisStorage : IStorage
         }
 
         var batch = _connection.GetDatabase().CreateBatch();
-        var reads = keys.Select(key => batch.HashGetAsync(_layout.ToRedisKey(key), DataField)).ToArray();
+        var reads = keys.Select(key => batch.HashGetAsync(_layout.ToRedisKey(key), ReadFields)).ToArray();
         batch.Execute();
         var values = await RunAsync("read", keys.Length, Task.WhenAll(reads), cancellationToken);
 
         for (var i = 0; i < keys.Length; i++)
         {
-            if (!values[i].IsNull && Deserialize(values[i]!) is { } item)
+            var (data, etag, alias) = (values[i][0], values[i][1], values[i][2]);
+            if (!data.IsNull && Deserialize(data!, alias.IsNull ? null : _itemTypes.TypeOf(alias!)) is { } item)
             {
+                if (item is IStoreItem typed && !etag.IsNull && !alias.IsNull)
+                {
+                    // The hash's etag field is the one the write script compares with.
+                    typed.ETag = etag!;
+                }
+
                 items[keys[i]] = item;
             }
         }
@@ -186,6 +205,13 @@ public sealed class RedisStorage : IStorage
             return new PendingWrite(storageKey, redisKey, null, null, string.Empty, []);
         }
 
+        var ttl = _layout.TimeToLive(storageKey);
+        var ttlMilliseconds = ttl > TimeSpan.Zero ? (long)Math.Ceiling(ttl.TotalMilliseconds) : 0L;
+        if (value is IStoreItem item && _itemTypes.AliasOf(value.GetType()) is { } alias)
+        {
+            return PrepareTypedWrite(storageKey, redisKey, item, alias, ttlMilliseconds);
+        }
+
         var json = JObject.FromObject(value, _serializer);
         VerifyAllowedTypes();
 
@@ -224,17 +250,39 @@ public sealed class RedisStorage : IStorage
             json[ETagProperty] = newETag;
         }
 
-        var ttl = _layout.TimeToLive(storageKey);
-        var ttlMilliseconds = ttl > TimeSpan.Zero ? (long)Math.Ceiling(ttl.TotalMilliseconds) : 0L;
         var text = json.ToString(Formatting.None);
-        RedisValue[] arguments = [mustMatch ? "1" : "0", expected, newETag, text, ttlMilliseconds];
+        RedisValue[] arguments = [mustMatch ? "1" : "0", expected, newETag, text, ttlMilliseconds, string.Empty];
         return new PendingWrite(storageKey, redisKey, value, text, newETag, arguments);
     }
 
-    private object? Deserialize(string json)
+    // Same rules as above for an IStoreItem (any ETag but "*" must match), without the JObject: the item is written
+    // with its new ETag in place, and the caller's ETag is put back (MemoryStorage does not change the caller's item).
+    private PendingWrite PrepareTypedWrite(string storageKey, RedisKey redisKey, IStoreItem item, string alias, long ttlMilliseconds)
+    {
+        var expected = item.ETag;
+        var newETag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        string text;
+        item.ETag = newETag;
+        try
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            _serializer.Serialize(writer, item);
+            text = writer.ToString();
+        }
+        finally
+        {
+            item.ETag = expected;
+        }
+
+        VerifyAllowedTypes();
+        RedisValue[] arguments = [expected != "*" ? "1" : "0", expected ?? string.Empty, newETag, text, ttlMilliseconds, alias];
+        return new PendingWrite(storageKey, redisKey, item, text, newETag, arguments);
+    }
+
+    private object? Deserialize(string json, Type? type)
     {
         using var reader = new JsonTextReader(new StringReader(json));
-        var item = _serializer.Deserialize(reader);
+        var item = type is null ? _serializer.Deserialize(reader) : _serializer.Deserialize(reader, type);
         VerifyAllowedTypes();
         return item;
     }

@@ -43,7 +43,12 @@ public static class RedisStorageServiceCollectionExtensions
     /// </summary>
     /// <param name="jsonSerializer">Optional serializer, e.g. with an AllowedTypesSerializationBinder; by default
     /// the same settings as MemoryStorage.</param>
-    public static IServiceCollection AddRedisStorage(this IServiceCollection services, IConfiguration configuration, JsonSerializer? jsonSerializer = null)
+    /// <param name="itemTypes">Optional item types read and written without a JObject in between (see <see cref="RedisItemTypes"/>).</param>
+    public static IServiceCollection AddRedisStorage(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        JsonSerializer? jsonSerializer = null,
+        RedisItemTypes? itemTypes = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
@@ -75,7 +80,8 @@ public static class RedisStorageServiceCollectionExtensions
             provider.GetRequiredService<IConnectionMultiplexer>(),
             provider.GetRequiredService<IOptions<RedisStorageOptions>>(),
             provider.GetRequiredService<ILogger<RedisStorage>>(),
-            jsonSerializer));
+            jsonSerializer,
+            itemTypes));
         services.AddSingleton<IStorage>(provider => provider.GetRequiredService<RedisStorage>());
         // Per-key turn lock across instances (see RedisKeyLock); the host puts it behind IConversationTurnLock.
         services.AddSingleton<RedisKeyLock>();

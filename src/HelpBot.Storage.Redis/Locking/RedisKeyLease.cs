@@ -9,12 +9,21 @@ namespace HelpBot.Storage.Redis.Locking;
 /// </summary>
 public sealed class RedisKeyLease : IAsyncDisposable, IDisposable
 {
+    // Delete the lock key only while it still holds this lease's token: one round trip (the client library's
+    // LockRelease uses WATCH/MULTI/EXEC, three), and one key, so it works on a cluster.
+    private const string ReleaseScript = """
+        if redis.call('GET', KEYS[1]) == ARGV[1] then
+          return redis.call('DEL', KEYS[1])
+        end
+        return 0
+        """;
+
     private readonly Lock _sync = new();
     private readonly IDatabaseAsync? _database;
     private readonly RedisKey _lockKey;
     private readonly RedisValue _token;
     private readonly ILogger? _logger;
-    private readonly CancellationTokenSource? _renewalStop;
+    private readonly PeriodicTimer? _renewalTimer;
     private readonly Task _renewal = Task.CompletedTask;
     private Task? _release;
 
@@ -31,8 +40,8 @@ public sealed class RedisKeyLease : IAsyncDisposable, IDisposable
         _token = token;
         _logger = logger;
         IsHeld = true;
-        _renewalStop = new CancellationTokenSource();
-        _renewal = RenewAsync(lease, _renewalStop.Token);
+        _renewalTimer = new PeriodicTimer(lease / 3);
+        _renewal = RenewAsync(_renewalTimer, lease);
     }
 
     /// <summary>The storage key this lease is for.</summary>
@@ -62,17 +71,17 @@ public sealed class RedisKeyLease : IAsyncDisposable, IDisposable
 
     private async Task ReleaseAsync()
     {
-        if (_database is null || _renewalStop is null)
+        if (_database is null || _renewalTimer is null)
         {
             return;
         }
 
-        await _renewalStop.CancelAsync();
+        // Disposing the timer ends the renewal loop without an exception (a cancelled wait would throw one per turn).
+        _renewalTimer.Dispose();
         await _renewal;
-        _renewalStop.Dispose();
         try
         {
-            if (!await _database.LockReleaseAsync(_lockKey, _token))
+            if ((int)await _database.ScriptEvaluateAsync(ReleaseScript, [_lockKey], [_token]) != 1)
             {
                 _logger?.LogWarning("Turn lock for {StorageKey} had already expired or been taken over when released", StorageKey);
             }
@@ -83,34 +92,26 @@ public sealed class RedisKeyLease : IAsyncDisposable, IDisposable
         }
     }
 
-    private async Task RenewAsync(TimeSpan lease, CancellationToken stop)
+    private async Task RenewAsync(PeriodicTimer timer, TimeSpan lease)
     {
-        using var timer = new PeriodicTimer(lease / 3);
-        try
+        while (await timer.WaitForNextTickAsync())
         {
-            while (await timer.WaitForNextTickAsync(stop))
+            try
             {
-                try
+                if (!await _database!.LockExtendAsync(_lockKey, _token, lease))
                 {
-                    if (!await _database!.LockExtendAsync(_lockKey, _token, lease).WaitAsync(stop))
-                    {
-                        _logger?.LogWarning(
-                            "Turn lock for {StorageKey} was lost before the turn ended (lease ran out while Redis was unreachable?); "
-                            + "the ETag check on save still protects the stored state",
-                            StorageKey);
-                        return;
-                    }
-                }
-                catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
-                {
-                    // Keep trying: the lease may still be valid when Redis answers again.
-                    _logger?.LogWarning(exception, "Turn lock for {StorageKey} could not be renewed", StorageKey);
+                    _logger?.LogWarning(
+                        "Turn lock for {StorageKey} was lost before the turn ended (lease ran out while Redis was unreachable?); "
+                        + "the ETag check on save still protects the stored state",
+                        StorageKey);
+                    return;
                 }
             }
-        }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
-        {
-            // Released.
+            catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+            {
+                // Keep trying: the lease may still be valid when Redis answers again.
+                _logger?.LogWarning(exception, "Turn lock for {StorageKey} could not be renewed", StorageKey);
+            }
         }
     }
 }

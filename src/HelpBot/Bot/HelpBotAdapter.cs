@@ -19,9 +19,13 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         BotFrameworkAuthentication authentication,
         ConversationStateStore stateStore,
         ILogger<HelpBotAdapter> logger,
-        HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware? transcripts = null)
-        : base(authentication, logger)
+        HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware? transcripts = null,
+        ILogger? sdkLogger = null)
+        : base(authentication, sdkLogger ?? logger)
     {
+        // First: everything after it formats with a cached culture (see the middleware).
+        Use(new CachedCultureMiddleware());
+
         if (transcripts is not null)
         {
             // Every conversation's transcript, for the agent desk and .transcript export (see PerTurnTranscriptMiddleware).

@@ -1,6 +1,7 @@
 using HelpBot.AgentDesk.Api;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
+using HelpBot.Bot.Connectors;
 using HelpBot.Channels.DirectLine.Hosting;
 using HelpBot.Language.Http;
 using HelpBot.Dialogs;
@@ -10,6 +11,7 @@ using HelpBot.Platform.Sandbox;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using HelpBot.Storage.Redis;
 using HelpBot.Storage.Redis.DependencyInjection;
 using HelpBot.Storage.Redis.Options;
 using Newtonsoft.Json;
@@ -58,14 +60,17 @@ public static class HelpBotHostExtensions
     {
         // On .NET 10 CloudAdapter cannot be registered by type (its constructors are ambiguous to the container).
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
-            new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>()));
+            new ReusedConnectorsBotFrameworkAuthentication(
+                new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         services.AddSingleton(sp =>
         {
             var adapter = new HelpBotAdapter(
                 sp.GetRequiredService<BotFrameworkAuthentication>(),
                 sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
                 sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
-                sp.GetService<HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware>());
+                sp.GetService<HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware>(),
+                // The SDK's own per-turn lines ("ProcessActivityAsync") under their own category, "Microsoft.Bot".
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Builder.CloudAdapter"));
 
             // Before the dialogs: a flooding sender is stopped first, then overlong text is cut.
             adapter.Use(sp.GetRequiredService<TurnRateLimitMiddleware>());
@@ -102,7 +107,11 @@ public static class HelpBotHostExtensions
             NullValueHandling = NullValueHandling.Ignore,
             MaxDepth = 64,
         });
-        services.AddRedisStorage(configuration, serializer);
+        // Read and written as their own types, without a JObject in between (see RedisItemTypes): the conversation's
+        // data is read and written on every turn.
+        var itemTypes = new RedisItemTypes()
+            .Add<ConversationData>("conversation");
+        services.AddRedisStorage(configuration, serializer, itemTypes);
         // Turns of one conversation run one at a time across all instances (AddHelpBotDialogs only adds the
         // in-process lock when none is registered).
         services.AddSingleton<IConversationTurnLock, RedisConversationTurnLock>();

@@ -32,14 +32,18 @@ public sealed class RedisStorageFactory : IAsyncDisposable
         return connection;
     }
 
-    public RedisStorage Create(RedisStorageOptions? options = null, JsonSerializer? serializer = null) =>
-        Create(out _, options, serializer);
+    public RedisStorage Create(RedisStorageOptions? options = null, JsonSerializer? serializer = null, RedisItemTypes? itemTypes = null) =>
+        Create(out _, options, serializer, itemTypes);
 
-    public RedisStorage Create(out IConnectionMultiplexer connection, RedisStorageOptions? options = null, JsonSerializer? serializer = null)
+    public RedisStorage Create(
+        out IConnectionMultiplexer connection,
+        RedisStorageOptions? options = null,
+        JsonSerializer? serializer = null,
+        RedisItemTypes? itemTypes = null)
     {
         options ??= NewOptions();
         connection = Connect(options);
-        return new RedisStorage(connection, Microsoft.Extensions.Options.Options.Create(options), NullLogger<RedisStorage>.Instance, serializer);
+        return new RedisStorage(connection, Microsoft.Extensions.Options.Options.Create(options), NullLogger<RedisStorage>.Instance, serializer, itemTypes);
     }
 
     public async ValueTask DisposeAsync()
