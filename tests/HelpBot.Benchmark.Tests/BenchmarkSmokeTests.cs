@@ -32,8 +32,8 @@ public sealed class BenchmarkSmokeTests
 
         // HelpBot keeps one Redis key per conversation; the report divides Redis memory by it.
         var helpBot = report.Result(BenchmarkTarget.HelpBot)!;
-        Assert.True(helpBot.RedisKeys >= helpBot.ConversationsFinished, printed);
-        Assert.True(helpBot.RedisBytesPerConversation > 0, printed);
+        Assert.True(helpBot.RedisConversations >= helpBot.ConversationsFinished, printed);
+        Assert.True(helpBot.RedisBytesPerFinishedConversation > 0, printed);
         Assert.NotNull(report.HelpBotRatioTo(BenchmarkTarget.EchoBot));
     }
 

@@ -93,18 +93,23 @@ public sealed record TargetResult
 
     public required long RssMaxBytes { get; init; }
 
-    /// <summary>Conversation keys left in Redis after the run (one per started conversation for a Redis-backed target).</summary>
+    /// <summary>Keys left in Redis after the run (HelpBot: state and transcript of every conversation started).</summary>
     public required int RedisKeys { get; init; }
+
+    /// <summary>Conversations those keys belong to.</summary>
+    public required int RedisConversations { get; init; }
 
     /// <summary>Sum of MEMORY USAGE over those keys.</summary>
     public required long RedisKeyBytes { get; init; }
 
+    /// <summary>Mean MEMORY USAGE of all keys of one conversation, over the conversations that ran all their turns.</summary>
+    public required double? RedisBytesPerFinishedConversation { get; init; }
+
     /// <summary>INFO memory used_memory after the run minus before the target started.</summary>
     public required long RedisUsedMemoryDelta { get; init; }
 
-    public double? RedisBytesPerConversation => RedisKeys > 0 ? (double)RedisKeyBytes / RedisKeys : null;
-
-    public double? RedisUsedMemoryPerConversation => RedisKeys > 0 ? (double)RedisUsedMemoryDelta / RedisKeys : null;
+    /// <summary>used_memory delta per conversation with keys (finished or not; includes Redis's own overhead).</summary>
+    public double? RedisUsedMemoryPerConversation => RedisConversations > 0 ? (double)RedisUsedMemoryDelta / RedisConversations : null;
 
     public required double LoadAverageBefore { get; init; }
 

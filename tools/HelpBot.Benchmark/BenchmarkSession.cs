@@ -105,7 +105,14 @@ public static class BenchmarkSession
         var errors = measured.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
         var errorSamples = primingErrors.Concat(records.Where(r => r.Error is not null).Select(r => r.Error!)).Distinct().Take(5).ToList();
 
-        var (keys, keyBytes) = keyPattern is null ? (0, 0L) : await redis.MemoryUsageAsync(keyPattern);
+        var (keys, bytesByConversation) = keyPattern is null
+            ? (0, new Dictionary<string, long>())
+            : await redis.MemoryUsageAsync(keyPattern);
+        // Only conversations that ran all their turns: an unfinished one has less state and a shorter transcript.
+        var finishedBytes = generator.FinishedConversationIds
+            .Select(id => bytesByConversation.GetValueOrDefault(id))
+            .Where(bytes => bytes > 0)
+            .ToList();
         var usedMemoryDelta = await redis.UsedMemoryAsync() - usedMemoryBefore;
         if (server.HasExited)
         {
@@ -138,7 +145,9 @@ public static class BenchmarkSession
             RssEndBytes = rssEnd,
             RssMaxBytes = Math.Max(rssMax, rssEnd),
             RedisKeys = keys,
-            RedisKeyBytes = keyBytes,
+            RedisConversations = bytesByConversation.Count,
+            RedisKeyBytes = bytesByConversation.Values.Sum(),
+            RedisBytesPerFinishedConversation = finishedBytes.Count > 0 ? finishedBytes.Average() : null,
             RedisUsedMemoryDelta = usedMemoryDelta,
             LoadAverageBefore = loadBefore,
             LoadAverageAfter = ProcFs.LoadAverage(),

@@ -21,6 +21,7 @@ public sealed class LoadGenerator : IDisposable
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private int _conversationsStarted;
     private int _conversationsFinished;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _finishedIds = new();
     private volatile bool _stopping;
 
     public LoadGenerator(Uri baseAddress, Func<string, IReadOnlyList<ScriptedTurn>> script, int conversations, TimeSpan requestTimeout)
@@ -44,6 +45,9 @@ public sealed class LoadGenerator : IDisposable
     public int ConversationsStarted => _conversationsStarted;
 
     public int ConversationsFinished => _conversationsFinished;
+
+    /// <summary>Ids of the conversations that ran all their turns (for Redis bytes per finished conversation).</summary>
+    public IReadOnlyCollection<string> FinishedConversationIds => _finishedIds;
 
     /// <summary>
     /// One whole conversation per language, one turn at a time, before any load: the first turns pay for start-up work
@@ -118,6 +122,7 @@ public sealed class LoadGenerator : IDisposable
             if (completed)
             {
                 Interlocked.Increment(ref _conversationsFinished);
+                _finishedIds.Enqueue(conversationId);
             }
         }
 

@@ -59,19 +59,25 @@ public sealed class RedisServer : IAsyncDisposable
     }
 
     /// <summary>The keys matching <paramref name="pattern"/> and the sum of their MEMORY USAGE (all samples).</summary>
-    public async Task<(int Keys, long Bytes)> MemoryUsageAsync(string pattern)
+    /// <summary>
+    /// MEMORY USAGE of every key matching <paramref name="pattern"/>, summed per conversation: a conversation's keys
+    /// (its state, its transcript, ...) all end with its id after the last '/' or ':'.
+    /// </summary>
+    public async Task<(int Keys, IReadOnlyDictionary<string, long> BytesByConversation)> MemoryUsageAsync(string pattern)
     {
         var database = _connection.GetDatabase();
         var keys = 0;
-        var bytes = 0L;
+        var byConversation = new Dictionary<string, long>(StringComparer.Ordinal);
         await foreach (var key in Server.KeysAsync(pattern: pattern, pageSize: 1000))
         {
             var usage = await database.ExecuteAsync("MEMORY", "USAGE", key, "SAMPLES", "0");
             keys++;
-            bytes += (long)usage;
+            var name = key.ToString();
+            var conversation = name[(name.LastIndexOfAny(['/', ':']) + 1)..];
+            byConversation[conversation] = byConversation.GetValueOrDefault(conversation) + (long)usage;
         }
 
-        return (keys, bytes);
+        return (keys, byConversation);
     }
 
     public async ValueTask DisposeAsync()

@@ -19,10 +19,10 @@ public static class ReportPrinter
         text.AppendLine(c, $"Load: {report.Conversations} concurrent closed-loop conversations of {report.TurnsPerConversation} turns; {report.WarmupSeconds:0} s warm-up, {report.DurationSeconds:0} s measured per target");
         text.AppendLine(c, $"Servers: dotnet <dll> --urls http://127.0.0.1:<free port> --ConnectionStrings:Redis=<own redis-server>{string.Concat(report.HelpBotArguments.Select(a => " " + a))}, working directory {(report.ServerWorkingDirectory == "bin" ? "each server's bin directory" : report.ServerWorkingDirectory)}");
         text.AppendLine();
-        text.AppendLine("target    turns/s   p50 ms   p95 ms   p99 ms   max ms  errors  conv done  server CPU ms/turn (cores)  redis CPU ms/turn  RSS warm/end/max MB  Redis B/conv (MEMORY USAGE | used_memory)  load avg");
+        text.AppendLine("target    turns/s   p50 ms   p95 ms   p99 ms   max ms  errors  conv done  server CPU ms/turn (cores)  redis CPU ms/turn  RSS warm/end/max MB  Redis B/conv (finished | used_memory)  load avg");
         foreach (var t in report.Targets)
         {
-            var redisPerConversation = t.RedisBytesPerConversation is { } bytes
+            var redisPerConversation = t.RedisBytesPerFinishedConversation is { } bytes
                 ? string.Create(c, $"{bytes,6:0} | {t.RedisUsedMemoryPerConversation,6:0} ({t.RedisKeys} keys)")
                 : "-";
             text.AppendLine(c,
