@@ -78,6 +78,9 @@ public static class PlatformServiceCollectionExtensions
                 if (!string.IsNullOrEmpty(options.ApiKey))
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
             })
+            // The factory's request logging writes only Information lines (start/end of every call), which the host
+            // does not log, yet costs a log scope per call; failures reach the logs as typed platform errors.
+            .RemoveAllLoggers()
             .AddStandardResilienceHandler()
             .Configure((resilience, sp) => ApplyPolicy(resilience, sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -20,12 +21,6 @@ public sealed class ActivityRequestValidator
 
     private const int MaxJsonDepth = 32;
 
-    private static readonly JsonSerializer ActivitySerializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        MaxDepth = MaxJsonDepth,
-        DateParseHandling = DateParseHandling.DateTimeOffset,
-    });
-
     private readonly bool _requireBearerToken;
 
     /// <param name="requireBearerToken">True when channel authentication is on (a MicrosoftAppId is configured).</param>
@@ -34,26 +29,28 @@ public sealed class ActivityRequestValidator
         _requireBearerToken = requireBearerToken;
     }
 
-    /// <summary>Returns null when the request may go on to the adapter (its body rewound), or the error to answer with.</summary>
-    public async Task<IResult?> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and checks the activity. Returns it, ready for the adapter (so the body is parsed here once, not again by
+    /// the SDK), or the error to answer with.
+    /// </summary>
+    public async Task<(Activity? Activity, IResult? Problem)> ValidateAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (_requireBearerToken && !HasBearerToken(request))
         {
-            return Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A Bot Framework channel token (Authorization: Bearer ...) is required.");
+            return Refuse(Error(StatusCodes.Status401Unauthorized, "Unauthorized", "A Bot Framework channel token (Authorization: Bearer ...) is required."));
         }
 
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            return Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body must be an activity in JSON (Content-Type: application/json).");
+            return Refuse(Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body must be an activity in JSON (Content-Type: application/json)."));
         }
 
         if (request.ContentLength > MaxBodyBytes)
         {
-            return TooLarge();
+            return Refuse(TooLarge());
         }
 
-        request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: MaxBodyBytes + 1);
         string body;
         try
         {
@@ -61,11 +58,9 @@ public sealed class ActivityRequestValidator
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException && !cancellationToken.IsCancellationRequested)
         {
-            // Our own cap, or the buffering stream's limit, which a chunked body without Content-Length reaches first.
-            return TooLarge();
+            // Our own cap, or the server's request body limit, which a chunked body without Content-Length reaches first.
+            return Refuse(TooLarge());
         }
-
-        request.Body.Position = 0;
 
         JObject json;
         try
@@ -74,33 +69,34 @@ public sealed class ActivityRequestValidator
             var token = JToken.ReadFrom(reader);
             if (token is not JObject obj)
             {
-                return BadRequest("The body must be a JSON object (an activity).");
+                return Refuse(BadRequest("The body must be a JSON object (an activity)."));
             }
 
             json = obj;
         }
         catch (JsonException ex)
         {
-            return BadRequest(Detail("The body is not valid JSON", ex));
+            return Refuse(BadRequest(Detail("The body is not valid JSON", ex)));
         }
 
         var problem = CheckShape(json);
         if (problem is not null)
         {
-            return BadRequest(problem);
+            return Refuse(BadRequest(problem));
         }
 
         try
         {
-            _ = json.ToObject<Activity>(ActivitySerializer);
+            // The serializer the SDK itself reads request bodies with, so the activity is the one it would have read.
+            return (json.ToObject<Activity>(HttpHelper.BotMessageSerializer), null);
         }
         catch (Exception ex) when (ex is JsonException or ArgumentException or FormatException or OverflowException)
         {
-            return BadRequest(Detail("A field of the activity has the wrong type", ex));
+            return Refuse(BadRequest(Detail("A field of the activity has the wrong type", ex)));
         }
-
-        return null;
     }
+
+    private static (Activity? Activity, IResult? Problem) Refuse(IResult problem) => (null, problem);
 
     private static bool HasBearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString() is { } header
@@ -168,21 +164,35 @@ public sealed class ActivityRequestValidator
 
     private static async Task<string> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > MaxBodyBytes)
+            var length = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken)) > 0)
             {
-                throw new InvalidDataException("Body too large.");
+                length += read;
+                if (length > MaxBodyBytes)
+                {
+                    throw new InvalidDataException("Body too large.");
+                }
+
+                if (length == buffer.Length)
+                {
+                    var larger = System.Buffers.ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            // Invalid UTF-8 becomes U+FFFD rather than an exception: the activity is still judged by its structure.
+            return Encoding.UTF8.GetString(buffer, 0, length);
         }
-
-        // Invalid UTF-8 becomes U+FFFD rather than an exception: the activity is still judged by its structure.
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static IResult BadRequest(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);

@@ -5,6 +5,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using HelpBot.Storage.Redis.Errors;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HelpBot.Bot;
@@ -76,6 +77,30 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
                 logger.LogWarning(SensitiveData.Redact(clearFailure), "Could not clear the conversation state after a failed turn");
             }
         };
+    }
+
+    /// <summary>
+    /// What <see cref="CloudAdapter.ProcessAsync(HttpRequest, HttpResponse, IBot, CancellationToken)"/> does for a POST,
+    /// for an activity that <see cref="ActivityRequestValidator"/> has already read from the body and checked: the SDK
+    /// would parse the body a second time. Authentication is the SDK's, as before (the Authorization header).
+    /// </summary>
+    public async Task ProcessAsync(HttpRequest httpRequest, HttpResponse httpResponse, Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(httpRequest);
+        ArgumentNullException.ThrowIfNull(httpResponse);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(bot);
+        try
+        {
+            var invokeResponse = await ProcessActivityAsync(httpRequest.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, cancellationToken);
+            await HttpHelper.WriteResponseAsync(httpResponse, invokeResponse);
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or SecurityTokenException or SecurityTokenArgumentException && !httpResponse.HasStarted)
+        {
+            // As CloudAdapter does for a refused token; a token that is not a JWT at all is a refusal too (see below).
+            Logger.LogWarning("Request refused: {Reason}", ex.GetType().Name);
+            httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
+        }
     }
 
     /// <summary>

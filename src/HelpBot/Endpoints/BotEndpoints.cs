@@ -9,15 +9,15 @@ public static class BotEndpoints
     /// <summary>POST /api/messages: the Bot Framework messaging endpoint, behind <see cref="ActivityRequestValidator"/>.</summary>
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, IBotFrameworkHttpAdapter adapter, IBot bot) =>
+        endpoints.MapPost("/api/messages", async (HttpContext http, ActivityRequestValidator validator, HelpBotAdapter adapter, IBot bot) =>
         {
-            var problem = await validator.ValidateAsync(http.Request, http.RequestAborted);
+            var (activity, problem) = await validator.ValidateAsync(http.Request, http.RequestAborted);
             if (problem is not null)
             {
                 return problem;
             }
 
-            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted);
+            await adapter.ProcessAsync(http.Request, http.Response, activity!, bot, http.RequestAborted);
             return Results.Empty;
         });
         return endpoints;
