@@ -58,7 +58,7 @@ public sealed class AgentConversationBridge : ICustomerConversationBridge
 
             var language = data.Locale ?? escalation.Language;
             var turn = new TurnInfo(language, data, escalation.UserId);
-            context.TurnState.Add(turn);
+            context.Attach(turn);
             await context.SendActivityAsync(MessageFactory.Text(turn.Format(nameof(Strings.Agent_Closed), escalation.Id, Resolution(turn, escalation.Resolution))), ct);
 
             var dc = new DialogContext(_dialogs, context, data.DialogStack);

@@ -62,7 +62,7 @@ public sealed class SupportBot : IBot
         var language = BotLanguage.Resolve(activity.Locale, activity.Text, data.Locale);
         data.Locale = language;
         var turn = new TurnInfo(language, data, _identity.PlatformUserId(activity) ?? await LinkedUserIdAsync(activity, cancellationToken));
-        turnContext.TurnState.Add(turn);
+        turnContext.Attach(turn);
 
         if (activity.Type == ActivityTypes.Message && await HandledForAgentCaseAsync(turnContext, turn, cancellationToken))
         {

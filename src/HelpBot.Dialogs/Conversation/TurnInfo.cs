@@ -32,6 +32,20 @@ public sealed class TurnInfo
 
 public static class TurnInfoExtensions
 {
+    // The SDK's TurnState hashes its keys culture-aware (through ICU) on every lookup, and dialogs ask for the turn's
+    // info many times per turn; the turn's own async flow finds it here first, checked against the turn context.
+    private static readonly AsyncLocal<(ITurnContext Context, TurnInfo Info)?> Current = new();
+
+    /// <summary>Makes <paramref name="turn"/> what <see cref="Turn"/> returns for this turn.</summary>
+    public static void Attach(this ITurnContext turnContext, TurnInfo turn)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Add(turn);
+        Current.Value = (turnContext, turn);
+    }
+
     public static TurnInfo Turn(this ITurnContext turnContext) =>
-        turnContext.TurnState.Get<TurnInfo>() ?? throw new InvalidOperationException("TurnInfo is set by the bot at the start of each turn.");
+        Current.Value is { } current && ReferenceEquals(current.Context, turnContext)
+            ? current.Info
+            : turnContext.TurnState.Get<TurnInfo>() ?? throw new InvalidOperationException("TurnInfo is set by the bot at the start of each turn.");
 }
