@@ -30,6 +30,15 @@ public sealed class AgentDeskOptions
     /// <summary>Time limit for downloading one screenshot.</summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Activities kept per conversation transcript; the oldest are dropped beyond it.</summary>
+    /// <summary>
+    /// Activities kept per conversation transcript when transcripts are IStorage items (<see cref="Transcripts.StorageTranscriptStore"/>,
+    /// no Redis); the oldest are dropped beyond it.
+    /// </summary>
     public int MaxTranscriptActivities { get; set; } = 1000;
+
+    /// <summary>
+    /// Turns kept per conversation transcript in Redis (<see cref="Transcripts.RedisTranscriptStore"/>, one list element
+    /// per turn); the oldest are dropped beyond it. 500 turns are about 1 000-1 500 activities.
+    /// </summary>
+    public int MaxTranscriptTurns { get; set; } = 500;
 }

@@ -3,7 +3,6 @@ using HelpBot.AgentDesk.Cases;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.AgentDesk.Notifications;
 using HelpBot.AgentDesk.Transcripts;
-using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +14,10 @@ namespace HelpBot.AgentDesk;
 public static class AgentDeskServiceCollectionExtensions
 {
     /// <summary>
-    /// Cases, queue, screenshots and transcripts (all in the registered IStorage), the agent tokens, the new-case
-    /// notifier (Teams webhook when AgentDesk:TeamsWebhookUrl is set, else a log line). Safe to call more than once.
+    /// Cases, queue and screenshots (all in the registered IStorage), transcripts (<see cref="StorageTranscriptStore"/>
+    /// in the same IStorage unless an <see cref="ITranscriptStore"/> is already registered, e.g. the Redis one), the
+    /// agent tokens, the new-case notifier (Teams webhook when AgentDesk:TeamsWebhookUrl is set, else a log line).
+    /// Safe to call more than once.
     /// The host maps the endpoints with <see cref="AgentDeskEndpoints.MapAgentDesk"/>; the conversation layer registers
     /// the <see cref="ICustomerConversationBridge"/>.
     /// </summary>
@@ -32,12 +33,13 @@ public static class AgentDeskServiceCollectionExtensions
             .Bind(configuration.GetSection(AgentDeskOptions.SectionName))
             .Validate(o => o.MaxAttachmentBytes > 0 && o.MaxAttachmentsPerCase > 0, "AgentDesk:MaxAttachmentBytes and MaxAttachmentsPerCase must be positive.")
             .Validate(o => o.TeamsWebhookUrl is null || o.TeamsWebhookUrl.IsAbsoluteUri, "AgentDesk:TeamsWebhookUrl must be an absolute URL.")
+            .Validate(o => o.MaxTranscriptActivities > 0 && o.MaxTranscriptTurns > 0, "AgentDesk:MaxTranscriptActivities and MaxTranscriptTurns must be positive.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<EvidenceFetcher>();
-        services.AddSingleton<TranscriptStore>();
+        services.TryAddSingleton<ITranscriptStore, StorageTranscriptStore>();
         services.AddSingleton<PerTurnTranscriptMiddleware>();
         services.AddSingleton<AgentTokens>();
         services.AddSingleton<AgentAuthFilter>();

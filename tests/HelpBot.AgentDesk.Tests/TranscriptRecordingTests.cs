@@ -13,7 +13,7 @@ public class TranscriptRecordingTests
     [Fact]
     public async Task A_turns_activities_are_in_the_transcript_when_the_turn_ends()
     {
-        var store = new TranscriptStore(new MemoryStorage(), Options.Create(new AgentDeskOptions()));
+        var store = new StorageTranscriptStore(new MemoryStorage(), Options.Create(new AgentDeskOptions()));
         var adapter = new TestAdapter(TestAdapter.CreateConversation("t1"));
         adapter.Use(new PerTurnTranscriptMiddleware(store, TimeProvider.System, NullLogger<PerTurnTranscriptMiddleware>.Instance));
 
@@ -35,7 +35,7 @@ public class TranscriptRecordingTests
     [Fact]
     public async Task Later_changes_to_an_activity_do_not_reach_its_transcript()
     {
-        var store = new TranscriptStore(new MemoryStorage(), Options.Create(new AgentDeskOptions()));
+        var store = new StorageTranscriptStore(new MemoryStorage(), Options.Create(new AgentDeskOptions()));
         var adapter = new TestAdapter(TestAdapter.CreateConversation("t2"));
         adapter.Use(new PerTurnTranscriptMiddleware(store, TimeProvider.System, NullLogger<PerTurnTranscriptMiddleware>.Instance));
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using HelpBot.AgentDesk.Cases;
 using HelpBot.AgentDesk.Transcripts;
+using HelpBot.Storage.Redis.Errors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -74,15 +75,25 @@ public static class AgentDeskEndpoints
         return Results.Text(json.ToString(Newtonsoft.Json.Formatting.None), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> TranscriptAsync(string id, AgentDeskService desk, TranscriptStore transcripts, HttpContext http, CancellationToken cancellationToken)
+    private static async Task<IResult> TranscriptAsync(string id, AgentDeskService desk, ITranscriptStore transcripts, HttpContext http, CancellationToken cancellationToken)
     {
-        var escalation = await desk.Cases.GetAsync(id, cancellationToken);
-        if (escalation is null)
+        string text;
+        try
         {
-            return NotFound(id);
+            var escalation = await desk.Cases.GetAsync(id, cancellationToken);
+            if (escalation is null)
+            {
+                return NotFound(id);
+            }
+
+            text = await transcripts.ExportAsync(escalation.Conversation.ChannelId ?? "unknown", escalation.Conversation.Conversation?.Id ?? "unknown", cancellationToken);
+        }
+        catch (RedisStorageException)
+        {
+            // Redis is down or too slow (the store has logged it): a temporary state the desk can retry, not a bug.
+            return Results.Json(new { error = "The transcript store is not reachable right now; try again shortly." }, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var text = await transcripts.ExportAsync(escalation.Conversation.ChannelId ?? "unknown", escalation.Conversation.Conversation?.Id ?? "unknown", cancellationToken);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{id}.transcript\"";
         return Results.Text(text, "application/json; charset=utf-8");
     }

@@ -15,11 +15,11 @@ namespace HelpBot.AgentDesk.Transcripts;
 /// </summary>
 public sealed class PerTurnTranscriptMiddleware : IMiddleware
 {
-    private readonly TranscriptStore _store;
+    private readonly ITranscriptStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<PerTurnTranscriptMiddleware> _logger;
 
-    public PerTurnTranscriptMiddleware(TranscriptStore store, TimeProvider time, ILogger<PerTurnTranscriptMiddleware> logger)
+    public PerTurnTranscriptMiddleware(ITranscriptStore store, TimeProvider time, ILogger<PerTurnTranscriptMiddleware> logger)
     {
         _store = store;
         _time = time;
@@ -81,7 +81,7 @@ public sealed class PerTurnTranscriptMiddleware : IMiddleware
             return;
         }
 
-        var snapshot = TranscriptStore.Snapshot(activity);
+        var snapshot = TranscriptActivities.Snapshot(activity);
         if (id is not null)
         {
             snapshot["id"] = id;

@@ -112,6 +112,9 @@ public static class HelpBotHostExtensions
         var itemTypes = new RedisItemTypes()
             .Add<ConversationData>("conversation");
         services.AddRedisStorage(configuration, serializer, itemTypes);
+        // Transcripts as one compact Redis list per conversation, appended without a read (AddAgentDesk only adds
+        // the IStorage transcript store when none is registered).
+        services.AddSingleton<HelpBot.AgentDesk.Transcripts.ITranscriptStore, HelpBot.AgentDesk.Transcripts.RedisTranscriptStore>();
         // Turns of one conversation run one at a time across all instances (AddHelpBotDialogs only adds the
         // in-process lock when none is registered).
         services.AddSingleton<IConversationTurnLock, RedisConversationTurnLock>();

@@ -1,44 +1,33 @@
 using HelpBot.AgentDesk.Storage;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace HelpBot.AgentDesk.Transcripts;
 
 /// <summary>
-/// Every conversation's activities in IStorage, appended with ETag checks (several instances may log the same
-/// conversation), and exported as a Bot Framework <c>.transcript</c> file: a JSON array of activities, which the Bot
-/// Framework Emulator opens.
+/// Every conversation's activities as one IStorage item, <c>transcripts/{channelId}/{conversationId}</c>, appended
+/// with ETag checks (several writers may log the same conversation). Used with MemoryStorage (no Redis); every append
+/// reads and rewrites the whole item, which is why Redis deployments use <see cref="RedisTranscriptStore"/>, which
+/// still reads items of this format written before it. At most <see cref="AgentDeskOptions.MaxTranscriptActivities"/>
+/// activities are kept (the oldest are dropped).
 /// </summary>
-public sealed class TranscriptStore
+public sealed class StorageTranscriptStore : ITranscriptStore
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        NullValueHandling = NullValueHandling.Ignore,
-        TypeNameHandling = TypeNameHandling.None,
-    });
-
     private readonly IStorage _storage;
     private readonly int _maxActivities;
 
-    public TranscriptStore(IStorage storage, IOptions<AgentDeskOptions> options)
+    public StorageTranscriptStore(IStorage storage, IOptions<AgentDeskOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _storage = storage;
         _maxActivities = Math.Max(1, options.Value.MaxTranscriptActivities);
     }
 
+    /// <summary>The IStorage key of a conversation's transcript item.</summary>
     public static string KeyFor(string channelId, string conversationId) => $"transcripts/{channelId}/{conversationId}";
 
-    /// <summary>Snapshots an activity as it will be stored (later changes to the object do not reach the transcript).</summary>
-    public static JObject Snapshot(IActivity activity) => JObject.FromObject(activity ?? throw new ArgumentNullException(nameof(activity)), Serializer);
-
-    public Task AppendAsync(IActivity activity, CancellationToken cancellationToken) =>
-        AppendAsync(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", [Snapshot(activity)], cancellationToken);
-
-    /// <summary>Appends a turn's activities in one ETag-checked write (retried when another instance wrote first).</summary>
+    /// <summary>Appends a turn's activities in one ETag-checked write (retried when another writer got there first).</summary>
     public async Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JObject> activities, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activities);
@@ -66,14 +55,12 @@ public sealed class TranscriptStore
             cancellationToken);
     }
 
-    /// <summary>The activities in time order (the order of logging when times are equal).</summary>
     public async Task<IReadOnlyList<JObject>> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var item = await StorageItems.ReadAsync<TranscriptItem>(_storage, KeyFor(channelId, conversationId), cancellationToken);
-        return [.. (item?.Activities ?? []).Select((a, i) => (a, i)).OrderBy(x => (DateTimeOffset?)x.a["timestamp"] ?? DateTimeOffset.MinValue).ThenBy(x => x.i).Select(x => x.a)];
+        return TranscriptActivities.InTimeOrder(item?.Activities ?? []);
     }
 
-    /// <summary>The <c>.transcript</c> file's text: a JSON array of activities.</summary>
     public async Task<string> ExportAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
-        new JArray(await ReadAsync(channelId, conversationId, cancellationToken)).ToString(Formatting.Indented);
+        TranscriptActivities.ToTranscriptFile(await ReadAsync(channelId, conversationId, cancellationToken));
 }
