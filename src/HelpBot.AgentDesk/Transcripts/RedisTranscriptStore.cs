@@ -12,27 +12,44 @@ namespace HelpBot.AgentDesk.Transcripts;
 
 /// <summary>
 /// Transcripts in Redis: one LIST per conversation, <c>{Redis:KeyPrefix}transcript:{channelId}/{conversationId}</c>
-/// (both escaped as storage keys are, so user input never forms a cluster hash tag), one element per turn in
-/// <see cref="TranscriptTurnCodec"/>'s compact format. A turn is appended with one script on that one key (RPUSH,
-/// LTRIM to the newest <see cref="AgentDeskOptions.MaxTranscriptTurns"/> turns, PEXPIRE with the <c>transcripts/</c>
-/// retention rule): one round trip, no read, nothing re-serialised, and safe on a cluster. Reading decodes every
-/// element (an element that cannot be decoded is skipped with a warning) after the activities of the IStorage item
-/// <c>transcripts/{channelId}/{conversationId}</c> that <see cref="StorageTranscriptStore"/> wrote before this store
-/// existed, so an upgrade loses nothing.
+/// (both escaped as storage keys are, so user input never forms a cluster hash tag), in
+/// <see cref="TranscriptTurnCodec"/>'s compact format: the conversation's header (service URL, accounts, locale) once
+/// as the first element, then one element per turn. A turn is appended by one script on that one key (one round trip,
+/// no read by the caller, nothing re-serialised, safe on a cluster): RPUSH, LTRIM to the newest
+/// <see cref="AgentDeskOptions.MaxTranscriptTurns"/> turns (the header stays), PEXPIRE with the retention of the
+/// <c>transcripts/</c> storage keys (<c>Redis:RetentionRules</c>; without a rule, the conversation state's TTL).
+/// Reading decodes every element (one that cannot be decoded is skipped with a warning) after the activities of the
+/// IStorage item <c>transcripts/{channelId}/{conversationId}</c> that <see cref="StorageTranscriptStore"/> wrote before
+/// this store existed, so an upgrade loses nothing.
 /// </summary>
 public sealed class RedisTranscriptStore : ITranscriptStore
 {
     private const string KeySegment = "transcript:";
 
-    // KEYS[1] the list. ARGV: [1] the turn's element, [2] turns kept, [3] TTL in ms ('0': none).
+    // KEYS[1] the list. ARGV: [1] the turn's header element, [2] its turn element, [3] the prefix of a self-contained
+    // element, [4] turns kept, [5] TTL in ms ('0': none). The header is compared inside Redis: when the list's first
+    // element is the same header (the usual case) only the turn is pushed; a new list gets the header first; a turn
+    // whose header differs (another locale or service URL) is pushed with its own header.
     private const string AppendScript = """
-        redis.call('RPUSH', KEYS[1], ARGV[1])
-        redis.call('LTRIM', KEYS[1], -tonumber(ARGV[2]), -1)
-        local ttl = tonumber(ARGV[3])
-        if ttl > 0 then
-          redis.call('PEXPIRE', KEYS[1], ttl)
+        local key = KEYS[1]
+        if redis.call('LINDEX', key, 0) == ARGV[1] then
+          redis.call('RPUSH', key, ARGV[2])
+        elseif redis.call('EXISTS', key) == 0 then
+          redis.call('RPUSH', key, ARGV[1], ARGV[2])
         else
-          redis.call('PERSIST', KEYS[1])
+          redis.call('RPUSH', key, ARGV[3] .. ARGV[1] .. ARGV[2])
+        end
+        local keep = tonumber(ARGV[4])
+        if redis.call('LLEN', key) > keep + 1 then
+          local header = redis.call('LPOP', key)
+          redis.call('LTRIM', key, -keep, -1)
+          redis.call('LPUSH', key, header)
+        end
+        local ttl = tonumber(ARGV[5])
+        if ttl > 0 then
+          redis.call('PEXPIRE', key, ttl)
+        else
+          redis.call('PERSIST', key)
         end
         return 1
         """;
@@ -81,12 +98,15 @@ public sealed class RedisTranscriptStore : ITranscriptStore
             return;
         }
 
-        var element = TranscriptTurnCodec.Encode(channelId, conversationId, activities);
+        var (header, turn) = TranscriptTurnCodec.Encode(channelId, conversationId, activities);
         var ttl = TimeToLive(channelId, conversationId);
         var ttlMilliseconds = ttl > TimeSpan.Zero ? (long)Math.Ceiling(ttl.TotalMilliseconds) : 0L;
         await RunAsync(
             "transcript append",
-            _connection.GetDatabase().ScriptEvaluateAsync(AppendScript, [KeyFor(channelId, conversationId)], [element, _maxTurns, ttlMilliseconds]),
+            _connection.GetDatabase().ScriptEvaluateAsync(
+                AppendScript,
+                [KeyFor(channelId, conversationId)],
+                [header, turn, TranscriptTurnCodec.SelfContainedPrefix(header.Length), _maxTurns, ttlMilliseconds]),
             cancellationToken);
     }
 
@@ -107,15 +127,24 @@ public sealed class RedisTranscriptStore : ITranscriptStore
 
         var activities = new List<JObject>((await earlier)?.Activities ?? []);
         var elements = await turns;
+        JObject? header = null;
         for (var i = 0; i < elements.Length; i++)
         {
+            var element = (byte[]?)elements[i] ?? [];
             try
             {
-                activities.AddRange(TranscriptTurnCodec.Decode(channelId, conversationId, ((byte[]?)elements[i]) ?? []));
+                if (i == 0 && TranscriptTurnCodec.IsHeader(element))
+                {
+                    header = TranscriptTurnCodec.DecodeHeader(element);
+                }
+                else
+                {
+                    activities.AddRange(TranscriptTurnCodec.DecodeTurn(channelId, conversationId, header, element));
+                }
             }
             catch (InvalidDataException ex)
             {
-                _logger.LogWarning(ex, "Skipped turn {Index} of {Count} in the transcript of conversation {ConversationId}: it cannot be decoded", i + 1, elements.Length, conversationId);
+                _logger.LogWarning(ex, "Skipped element {Index} of {Count} in the transcript of conversation {ConversationId}: it cannot be decoded", i + 1, elements.Length, conversationId);
             }
         }
 

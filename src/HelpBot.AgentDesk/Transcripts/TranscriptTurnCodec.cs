@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
@@ -7,34 +8,51 @@ using Newtonsoft.Json.Linq;
 namespace HelpBot.AgentDesk.Transcripts;
 
 /// <summary>
-/// One turn's activities as one compact, versioned byte string (an element of <see cref="RedisTranscriptStore"/>'s
-/// list), and back to full Bot Framework activities.
+/// The compact, versioned elements of <see cref="RedisTranscriptStore"/>'s list: a conversation header and one element
+/// per turn, and back to full Bot Framework activities.
 /// </summary>
 /// <remarks>
-/// <para>Byte 0 is the format: <see cref="CompactJson"/> (UTF-8 JSON follows) or <see cref="CompactJsonDeflate"/>
-/// (the same JSON, raw Deflate). The JSON is <c>{"s":…,"c":…,"u":…,"b":…,"l":…,"t":…,"a":[…]}</c>: the turn's
-/// header facts, taken from its first activity (service URL, conversation unless it is just <c>{"id": conversationId}</c>,
-/// user and bot accounts, locale, base time in UTC ticks) and one object per activity that leaves out whatever equals
-/// the header or the list's key (channel id, conversation), null and empty values, <c>"type":"message"</c>, and the
-/// conversation id at the start of an activity id (Direct Line ids are <c>{conversationId}|0000001</c>). Known fields
-/// get short names; times are tick offsets from the header's base (exact, offset kept); <c>imBack</c> buttons become
-/// their title (or [title, value]); every other field is kept verbatim under its own name in <c>"+"</c>, so decoding
-/// rebuilds the same activity (same JSON values; property order and date spelling may differ).</para>
-/// <para>A marker stands for "this activity has no such field" where the header has one: <c>0</c>; for from and
-/// recipient, <c>1</c> means the other header account (a reply goes from the bot to the user).</para>
-/// <para>Measured on the benchmark's 7-turn conversation (tools/HelpBot.Benchmark, zh-CN / en-US; full activities as
-/// stored before: 9 405 / 9 662 bytes of JSON): compact JSON 4 245 / 4 480 bytes, the same with Deflate 2 843 / 2 629
-/// bytes (turns of 196-541 bytes, each 10-55 % smaller), so Deflate is used whenever it is smaller. Brotli (quality
-/// 5) was within a few percent of Deflate and slower; see TranscriptBenchmarks for encode and decode times.</para>
+/// <para>Byte 0 of every element is its format:</para>
+/// <list type="bullet">
+/// <item><see cref="HeaderFormat"/>: the facts every activity of the conversation shares, as UTF-8 JSON
+/// <c>{"s": serviceUrl, "c": conversation, "u": user account, "b": bot account, "l": locale}</c> (from the turn's first
+/// activity; <c>c</c> only when the conversation is more than <c>{"id": conversationId}</c>). The list's first element.</item>
+/// <item><see cref="TurnFormat"/> / <see cref="TurnFormatBrotli"/>: a turn, as UTF-8 JSON (Brotli-compressed in the
+/// second) <c>{"t": base time in UTC ticks, "a": [activities]}</c>, read with the list's header.</item>
+/// <item><see cref="SelfContainedTurnFormat"/>: a turn whose header differs from the list's (the customer switched
+/// language, the channel moved the service URL): 4-byte big-endian header length, the header element, the turn element.</item>
+/// </list>
+/// <para>Each activity leaves out what equals the header or the list's key (channel id, conversation), null and empty
+/// values, <c>"type":"message"</c>, the conversation id at the start of its id (Direct Line ids are
+/// <c>{conversationId}|0000001</c>), the replyToId of a reply to the turn's first activity, and from/recipient
+/// (<c>"o":1</c> marks a reply: from the bot to the user). Known fields get short names; times are tick offsets from
+/// the turn's base (exact; a non-UTC offset is kept in minutes); <c>imBack</c> buttons become their title or
+/// [title, value]. Every other field is kept verbatim under its own name in <c>"+"</c>. Decoding rebuilds the same
+/// JSON values (property order and the spelling of dates may differ). <c>0</c> in place of a header fact means "this
+/// activity has none".</para>
+/// <para>Measured on the benchmark's 7-turn conversation (tools/HelpBot.Benchmark; zh-CN / en-US). Full activities as
+/// stored before: 9 405 / 9 662 bytes of JSON. Compact JSON with the header in every turn: 4 672 / 4 900 bytes;
+/// without it (header once): 4 133 / 4 361. Compressed per turn, header once: Deflate 2 829 / 2 593, Deflate smallest
+/// 2 784 / 2 580, Brotli quality 5 2 545 / 2 499, Brotli quality 11 2 325 / 2 177 bytes. Brotli 5 costs about the same
+/// as Deflate (~60 µs for 700 bytes on the shared 2-core machine), quality 10-11 about 2-3 ms per turn, so quality 5;
+/// a turn is stored compressed only when that is smaller (short turns often are not).</para>
 /// </remarks>
 public static class TranscriptTurnCodec
 {
-    /// <summary>Format byte: compact JSON in UTF-8.</summary>
-    public const byte CompactJson = 1;
+    /// <summary>Format byte: a turn, compact UTF-8 JSON, read with the list's header.</summary>
+    public const byte TurnFormat = 1;
 
-    /// <summary>Format byte: compact JSON in UTF-8, raw Deflate.</summary>
-    public const byte CompactJsonDeflate = 2;
+    /// <summary>Format byte: a turn, compact UTF-8 JSON compressed with Brotli, read with the list's header.</summary>
+    public const byte TurnFormatBrotli = 2;
 
+    /// <summary>Format byte: the conversation header, compact UTF-8 JSON.</summary>
+    public const byte HeaderFormat = 3;
+
+    /// <summary>Format byte: a turn with its own header (4-byte big-endian length, header element, turn element).</summary>
+    public const byte SelfContainedTurnFormat = 4;
+
+    private const int BrotliQuality = 5;
+    private const int BrotliWindowBits = 16;
     private const string Message = "message";
     private const string ImBack = "imBack";
     private const string OtherFields = "+";
@@ -45,8 +63,17 @@ public static class TranscriptTurnCodec
         ("text", "x"), ("textFormat", "tf"), ("inputHint", "h"), ("deliveryMode", "dm"), ("attachments", "at"),
         ("attachmentLayout", "al"), ("entities", "e"), ("value", "v"), ("valueType", "vt"), ("name", "n"),
         ("channelData", "cd"), ("speak", "sp"), ("summary", "su"), ("label", "lb"), ("callerId", "ci"),
-        ("localTimezone", "lz"), ("replyToId", "rt"),
+        ("localTimezone", "lz"),
     ];
+
+    // Common values of enumeration fields, stored as numbers (any other value is stored as the string it is).
+    private static readonly Dictionary<string, string[]> CodedValues = new(StringComparer.Ordinal)
+    {
+        ["inputHint"] = ["acceptingInput", "expectingInput", "ignoringInput"],
+        ["textFormat"] = ["markdown", "plain", "xml"],
+        ["deliveryMode"] = ["normal", "notification", "expectReplies", "ephemeral"],
+        ["attachmentLayout"] = ["list", "carousel"],
+    };
 
     private static readonly Dictionary<string, string> ShortByName = ShortNames.ToDictionary(n => n.Name, n => n.Short, StringComparer.Ordinal);
 
@@ -59,130 +86,196 @@ public static class TranscriptTurnCodec
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Encodes a turn's activities (channel and conversation are those of the list the element goes to).</summary>
-    public static byte[] Encode(string channelId, string conversationId, IReadOnlyList<JObject> activities)
+    /// <summary>
+    /// Encodes a turn's activities for the list of <paramref name="channelId"/>/<paramref name="conversationId"/>:
+    /// the header element of the turn and the turn element that is read with it.
+    /// </summary>
+    public static (byte[] Header, byte[] Turn) Encode(string channelId, string conversationId, IReadOnlyList<JObject> activities)
     {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(activities);
         if (activities.Count == 0)
         {
             throw new ArgumentException("A turn has at least one activity.", nameof(activities));
         }
 
-        var json = Encoding.UTF8.GetBytes(EncodeTurn(channelId, conversationId, activities).ToString(Formatting.None));
-        using var compressed = new MemoryStream(json.Length + 1);
-        compressed.WriteByte(CompactJsonDeflate);
-        using (var deflate = new DeflateStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        var header = HeaderOf(activities[0], conversationId);
+        var turn = EncodeTurn(channelId, conversationId, header, activities);
+        return (Element(HeaderFormat, header), CompressedElement(turn));
+    }
+
+    /// <summary>The bytes a self-contained element starts with, before the header and turn elements (what the append script prepends).</summary>
+    public static byte[] SelfContainedPrefix(int headerLength)
+    {
+        var prefix = new byte[5];
+        prefix[0] = SelfContainedTurnFormat;
+        BinaryPrimitives.WriteInt32BigEndian(prefix.AsSpan(1), headerLength);
+        return prefix;
+    }
+
+    /// <summary>A turn element that carries its own header.</summary>
+    public static byte[] SelfContained(byte[] header, byte[] turn)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(turn);
+        return [.. SelfContainedPrefix(header.Length), .. header, .. turn];
+    }
+
+    /// <summary>Whether <paramref name="element"/> is a conversation header (the list's first element).</summary>
+    public static bool IsHeader(ReadOnlySpan<byte> element) => !element.IsEmpty && element[0] == HeaderFormat;
+
+    /// <summary>Reads a header element.</summary>
+    /// <exception cref="InvalidDataException">Not a header element.</exception>
+    public static JObject DecodeHeader(ReadOnlySpan<byte> element)
+    {
+        if (!IsHeader(element))
         {
-            deflate.Write(json);
+            throw new InvalidDataException("Not a transcript header element.");
         }
 
-        if (compressed.Length < json.Length + 1)
-        {
-            return compressed.ToArray();
-        }
-
-        var plain = new byte[json.Length + 1];
-        plain[0] = CompactJson;
-        json.CopyTo(plain, 1);
-        return plain;
+        return ParseObject(Text(element[1..]));
     }
 
     /// <summary>The turn's full activities.</summary>
-    /// <exception cref="InvalidDataException">Unknown format byte, or not a turn of a known format.</exception>
-    public static IReadOnlyList<JObject> Decode(string channelId, string conversationId, ReadOnlySpan<byte> element)
+    /// <param name="header">The list's header (from <see cref="DecodeHeader"/>); null when the list has none.</param>
+    /// <exception cref="InvalidDataException">Unknown format byte, a header, or not a turn of a known format.</exception>
+    public static IReadOnlyList<JObject> DecodeTurn(string channelId, string conversationId, JObject? header, ReadOnlySpan<byte> element)
     {
+        ArgumentNullException.ThrowIfNull(channelId);
+        ArgumentNullException.ThrowIfNull(conversationId);
         if (element.IsEmpty)
         {
             throw new InvalidDataException("Empty transcript element.");
         }
 
-        string json;
+        switch (element[0])
+        {
+            case TurnFormat:
+                return DecodeTurn(channelId, conversationId, header ?? throw NoHeader(), ParseObject(Text(element[1..])));
+            case TurnFormatBrotli:
+                return DecodeTurn(channelId, conversationId, header ?? throw NoHeader(), ParseObject(Inflate(element[1..])));
+            case SelfContainedTurnFormat when element.Length >= 5:
+                var length = BinaryPrimitives.ReadInt32BigEndian(element[1..5]);
+                if (length < 1 || length > element.Length - 5)
+                {
+                    throw new InvalidDataException("Transcript element has a header length out of range.");
+                }
+
+                var own = DecodeHeader(element.Slice(5, length));
+                var turn = element[(5 + length)..];
+                return turn.IsEmpty || turn[0] is not (TurnFormat or TurnFormatBrotli)
+                    ? throw new InvalidDataException("Self-contained transcript element holds no turn.")
+                    : DecodeTurn(channelId, conversationId, own, turn);
+            default:
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"Transcript element of unknown format {element[0]}."));
+        }
+    }
+
+    private static InvalidDataException NoHeader() => new("Transcript turn element without a header element before it.");
+
+    private static byte[] Element(byte format, JObject json)
+    {
+        var text = json.ToString(Formatting.None);
+        var element = new byte[Encoding.UTF8.GetByteCount(text) + 1];
+        element[0] = format;
+        Encoding.UTF8.GetBytes(text, element.AsSpan(1));
+        return element;
+    }
+
+    // Brotli when that is smaller, which is most turns of a few hundred bytes and up.
+    private static byte[] CompressedElement(JObject turn)
+    {
+        var plain = Element(TurnFormat, turn);
+        var compressed = new byte[plain.Length];
+        compressed[0] = TurnFormatBrotli;
+        return BrotliEncoder.TryCompress(plain.AsSpan(1), compressed.AsSpan(1), out var written, BrotliQuality, BrotliWindowBits) && written + 1 < plain.Length
+            ? compressed[..(written + 1)]
+            : plain;
+    }
+
+    private static string Text(ReadOnlySpan<byte> utf8)
+    {
         try
         {
-            json = element[0] switch
-            {
-                CompactJson => Utf8.GetString(element[1..]),
-                CompactJsonDeflate => Inflate(element[1..]),
-                _ => throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"Unknown transcript element format {element[0]}.")),
-            };
+            return Utf8.GetString(utf8);
         }
         catch (DecoderFallbackException ex)
         {
             throw new InvalidDataException("Transcript element is not UTF-8.", ex);
-        }
-
-        try
-        {
-            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
-            var turn = JObject.Load(reader);
-            if (reader.Read())
-            {
-                throw new InvalidDataException("Transcript element has data after the turn.");
-            }
-
-            return DecodeTurn(channelId, conversationId, turn);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidCastException or FormatException or OverflowException or ArgumentException)
-        {
-            throw new InvalidDataException("Transcript element is not a valid turn: " + ex.Message, ex);
         }
     }
 
     private static string Inflate(ReadOnlySpan<byte> compressed)
     {
         using var input = new MemoryStream(compressed.ToArray(), writable: false);
-        using var deflate = new DeflateStream(input, CompressionMode.Decompress);
-        using var text = new StreamReader(deflate, Utf8);
-        return text.ReadToEnd();
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var text = new StreamReader(brotli, Utf8);
+        try
+        {
+            return text.ReadToEnd();
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new InvalidDataException("Transcript element is not UTF-8.", ex);
+        }
     }
 
-    private static JObject EncodeTurn(string channelId, string conversationId, IReadOnlyList<JObject> activities)
+    private static JObject ParseObject(string json)
     {
-        var first = activities[0];
+        try
+        {
+            // Strings stay strings: a customer's "2026-11-30" must not become a date.
+            using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None, MaxDepth = 128 };
+            var value = JObject.Load(reader);
+            return reader.Read() ? throw new InvalidDataException("Transcript element has data after its JSON.") : value;
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException("Transcript element is not valid JSON: " + ex.Message, ex);
+        }
+    }
+
+    private static JObject HeaderOf(JObject first, string conversationId)
+    {
         var header = new JObject();
-        var serviceUrl = Present(first["serviceUrl"]);
+        AddIfPresent(header, "s", Present(first["serviceUrl"]));
         var conversation = Present(first["conversation"]);
-        var user = Present(first["from"]);
-        var bot = Present(first["recipient"]);
-        var locale = Present(first["locale"]);
-        var firstId = first["id"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
-        var baseTime = activities.Select(a => TryDate(a["timestamp"])).FirstOrDefault(t => t is not null);
-        var defaultConversation = new JObject { ["id"] = conversationId };
-        AddIfPresent(header, "s", serviceUrl);
-        if (!JToken.DeepEquals(conversation, defaultConversation))
+        if (!JToken.DeepEquals(conversation, DefaultConversation(conversationId)))
         {
-            header["c"] = conversation ?? 0;
+            header["c"] = conversation?.DeepClone() ?? 0;
         }
 
-        AddIfPresent(header, "u", user);
-        AddIfPresent(header, "b", bot);
-        AddIfPresent(header, "l", locale);
-        if (baseTime is { } time)
-        {
-            header["t"] = time.UtcTicks;
-        }
-
-        var encoded = new JArray();
-        foreach (var activity in activities)
-        {
-            encoded.Add(EncodeActivity(activity, channelId, conversationId, serviceUrl, conversation, user, bot, locale, firstId, baseTime?.UtcTicks ?? 0));
-        }
-
-        header["a"] = encoded;
+        AddIfPresent(header, "u", Present(first["from"]));
+        AddIfPresent(header, "b", Present(first["recipient"]));
+        AddIfPresent(header, "l", Present(first["locale"]));
         return header;
     }
 
-    private static JObject EncodeActivity(
-        JObject activity,
-        string channelId,
-        string conversationId,
-        JToken? serviceUrl,
-        JToken? conversation,
-        JToken? user,
-        JToken? bot,
-        JToken? locale,
-        string? firstId,
-        long baseTicks)
+    private static JObject DefaultConversation(string conversationId) => new() { ["id"] = conversationId };
+
+    private static JObject EncodeTurn(string channelId, string conversationId, JObject header, IReadOnlyList<JObject> activities)
+    {
+        var shared = Shared.From(header, conversationId);
+        var baseTime = activities.Select(a => TryDate(a["timestamp"])).FirstOrDefault(t => t is not null);
+        var firstId = activities[0]["id"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
+        var turn = new JObject();
+        if (baseTime is { } time)
+        {
+            turn["t"] = time.UtcTicks;
+        }
+
+        var encoded = new JArray();
+        for (var i = 0; i < activities.Count; i++)
+        {
+            encoded.Add(EncodeActivity(activities[i], channelId, conversationId, shared, first: i == 0, i == 0 ? null : firstId, baseTime?.UtcTicks ?? 0));
+        }
+
+        turn["a"] = encoded;
+        return turn;
+    }
+
+    private static JObject EncodeActivity(JObject activity, string channelId, string conversationId, Shared shared, bool first, string? repliesTo, long baseTicks)
     {
         var compact = new JObject();
         var others = new JObject();
@@ -190,41 +283,39 @@ public static class TranscriptTurnCodec
         var type = Present(activity["type"]);
         if (!(type is JValue { Type: JTokenType.String } t && (string?)t == Message))
         {
-            compact["y"] = type ?? 0;
+            compact["y"] = type?.DeepClone() ?? 0;
         }
 
         if (Present(activity["id"]) is { } id)
         {
-            if (id is JValue { Type: JTokenType.String } && (string)id! is { } text
-                && text.Length > conversationId.Length && conversationId.Length > 0 && text.StartsWith(conversationId, StringComparison.Ordinal))
+            if (id is JValue { Type: JTokenType.String } && (string?)id is { } text
+                && conversationId.Length > 0 && text.Length > conversationId.Length && text.StartsWith(conversationId, StringComparison.Ordinal))
             {
                 compact["j"] = text[conversationId.Length..];
             }
             else
             {
-                compact["i"] = id;
+                compact["i"] = id.DeepClone();
             }
         }
 
-        EncodeTime(activity, "timestamp", compact, "t", "to", others, baseTicks);
-        EncodeTime(activity, "localTimestamp", compact, "lt", "lo", others, baseTicks);
-        EncodeShared(compact, "s", Present(activity["serviceUrl"]), serviceUrl);
+        EncodeTime(activity, "timestamp", compact, "t", "to", others, baseTicks, baseWhenAbsent: true);
+        EncodeTime(activity, "localTimestamp", compact, "lt", "lo", others, baseTicks, baseWhenAbsent: false);
+        EncodeShared(compact, "s", Present(activity["serviceUrl"]), shared.ServiceUrl);
         EncodeShared(compact, "ch", Present(activity["channelId"]), channelId);
-        EncodeShared(compact, "c", Present(activity["conversation"]), conversation);
-        EncodeAccount(compact, "f", Present(activity["from"]), user, bot);
-        EncodeAccount(compact, "r", Present(activity["recipient"]), bot, user);
-        EncodeShared(compact, "l", Present(activity["locale"]), locale);
+        EncodeShared(compact, "c", Present(activity["conversation"]), shared.Conversation);
+        EncodeShared(compact, "l", Present(activity["locale"]), shared.Locale);
 
-        if (Present(activity["replyToId"]) is { } replyTo)
+        // The turn's first activity comes from the user to the bot, the rest are replies from the bot to the user.
+        var reply = !first;
+        EncodeShared(compact, "f", Present(activity["from"]), reply ? shared.Bot : shared.User);
+        EncodeShared(compact, "r", Present(activity["recipient"]), reply ? shared.User : shared.Bot);
+
+        // Replies answer the turn's first activity.
+        var replyTo = Present(activity["replyToId"]);
+        if (!(repliesTo is not null && replyTo is JValue { Type: JTokenType.String } && (string?)replyTo == repliesTo))
         {
-            if (firstId is not null && replyTo is JValue { Type: JTokenType.String } && (string?)replyTo == firstId)
-            {
-                compact["p"] = 1;
-            }
-            else
-            {
-                compact["rt"] = replyTo;
-            }
+            EncodeShared(compact, "rt", replyTo, repliesTo is null ? null : new JValue(repliesTo));
         }
 
         if (Present(activity["suggestedActions"]) is { } suggested)
@@ -241,7 +332,10 @@ public static class TranscriptTurnCodec
 
             if (ShortByName.TryGetValue(property.Name, out var shortName))
             {
-                compact[shortName] = value.DeepClone();
+                compact[shortName] = CodedValues.TryGetValue(property.Name, out var codes) && value is JValue { Type: JTokenType.String } text
+                    && Array.IndexOf(codes, (string?)text) is var code and >= 0
+                        ? code + 1
+                        : value.DeepClone();
             }
             else
             {
@@ -257,51 +351,44 @@ public static class TranscriptTurnCodec
         return compact;
     }
 
-    private static IReadOnlyList<JObject> DecodeTurn(string channelId, string conversationId, JObject turn)
+    private static IReadOnlyList<JObject> DecodeTurn(string channelId, string conversationId, JObject header, JObject turn)
     {
-        var serviceUrl = turn["s"];
-        var conversation = turn.TryGetValue("c", out var c) ? Absent(c) : new JObject { ["id"] = conversationId };
-        var user = turn["u"];
-        var bot = turn["b"];
-        var locale = turn["l"];
-        var baseTicks = turn["t"] is { } t ? (long)t : 0L;
-        if (turn["a"] is not JArray activities || activities.Count == 0)
+        try
         {
-            throw new InvalidDataException("Transcript element has no activities.");
-        }
-
-        var decoded = new List<JObject>(activities.Count);
-        string? firstId = null;
-        foreach (var token in activities)
-        {
-            if (token is not JObject compact)
+            var shared = Shared.From(header, conversationId);
+            var baseTicks = turn["t"] is { } t ? (long)t : (long?)null;
+            if (turn["a"] is not JArray activities || activities.Count == 0)
             {
-                throw new InvalidDataException("Transcript element has an activity that is not an object.");
+                throw new InvalidDataException("Transcript element has no activities.");
             }
 
-            var activity = DecodeActivity(compact, channelId, conversationId, serviceUrl, conversation, user, bot, locale, firstId, baseTicks);
-            if (decoded.Count == 0)
+            var decoded = new List<JObject>(activities.Count);
+            string? firstId = null;
+            foreach (var token in activities)
             {
-                firstId = activity["id"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
+                if (token is not JObject compact)
+                {
+                    throw new InvalidDataException("Transcript element has an activity that is not an object.");
+                }
+
+                var activity = DecodeActivity(compact, channelId, conversationId, shared, first: decoded.Count == 0, decoded.Count == 0 ? null : firstId, baseTicks);
+                if (decoded.Count == 0)
+                {
+                    firstId = activity["id"] is JValue { Type: JTokenType.String } id ? (string?)id : null;
+                }
+
+                decoded.Add(activity);
             }
 
-            decoded.Add(activity);
+            return decoded;
         }
-
-        return decoded;
+        catch (Exception ex) when (ex is JsonException or InvalidCastException or FormatException or OverflowException or ArgumentException)
+        {
+            throw new InvalidDataException("Transcript element is not a valid turn: " + ex.Message, ex);
+        }
     }
 
-    private static JObject DecodeActivity(
-        JObject compact,
-        string channelId,
-        string conversationId,
-        JToken? serviceUrl,
-        JToken? conversation,
-        JToken? user,
-        JToken? bot,
-        JToken? locale,
-        string? firstId,
-        long baseTicks)
+    private static JObject DecodeActivity(JObject compact, string channelId, string conversationId, Shared shared, bool first, string? repliesTo, long? baseTicks)
     {
         var activity = new JObject();
         var others = compact[OtherFields] as JObject;
@@ -315,17 +402,25 @@ public static class TranscriptTurnCodec
             Set(activity, "id", compact["i"]);
         }
 
-        Set(activity, "timestamp", DecodeTime(compact, "t", "to", baseTicks) ?? others?["timestamp"]);
-        Set(activity, "localTimestamp", DecodeTime(compact, "lt", "lo", baseTicks) ?? others?["localTimestamp"]);
-        Set(activity, "serviceUrl", DecodeShared(compact, "s", serviceUrl));
+        Set(activity, "timestamp", DecodeTime(compact, "t", "to", baseTicks, baseWhenAbsent: true) ?? others?["timestamp"]);
+        Set(activity, "localTimestamp", DecodeTime(compact, "lt", "lo", baseTicks, baseWhenAbsent: false) ?? others?["localTimestamp"]);
+        Set(activity, "serviceUrl", DecodeShared(compact, "s", shared.ServiceUrl));
         Set(activity, "channelId", DecodeShared(compact, "ch", channelId));
-        Set(activity, "from", DecodeAccount(compact, "f", user, bot));
-        Set(activity, "conversation", DecodeShared(compact, "c", conversation));
-        Set(activity, "recipient", DecodeAccount(compact, "r", bot, user));
-        Set(activity, "locale", DecodeShared(compact, "l", locale));
+        var reply = !first;
+        Set(activity, "from", DecodeShared(compact, "f", reply ? shared.Bot : shared.User));
+        Set(activity, "conversation", DecodeShared(compact, "c", shared.Conversation));
+        Set(activity, "recipient", DecodeShared(compact, "r", reply ? shared.User : shared.Bot));
+        Set(activity, "locale", DecodeShared(compact, "l", shared.Locale));
         foreach (var (name, shortName) in ShortNames)
         {
-            Set(activity, name, compact[shortName]);
+            var value = compact[shortName];
+            if (value is JValue { Type: JTokenType.Integer } coded && CodedValues.TryGetValue(name, out var codes))
+            {
+                var code = (int)coded;
+                value = code >= 1 && code <= codes.Length ? codes[code - 1] : throw new InvalidDataException($"Transcript element has an unknown {name} code {code}.");
+            }
+
+            Set(activity, name, value);
         }
 
         if (compact["sa"] is { } suggested)
@@ -333,11 +428,7 @@ public static class TranscriptTurnCodec
             activity["suggestedActions"] = DecodeSuggestedActions(suggested);
         }
 
-        if (compact["p"] is not null)
-        {
-            Set(activity, "replyToId", firstId);
-        }
-
+        Set(activity, "replyToId", DecodeShared(compact, "rt", repliesTo is null ? null : new JValue(repliesTo)));
         foreach (var property in others?.Properties() ?? [])
         {
             if (activity[property.Name] is null)
@@ -349,7 +440,7 @@ public static class TranscriptTurnCodec
         return activity;
     }
 
-    // A field that usually equals the header's: nothing when equal, 0 when the activity lacks it, else the value.
+    // A field that usually equals a shared value: nothing when equal, 0 when the activity lacks it, else the value.
     private static void EncodeShared(JObject compact, string shortName, JToken? value, JToken? shared)
     {
         if (!JToken.DeepEquals(value, shared))
@@ -359,39 +450,28 @@ public static class TranscriptTurnCodec
     }
 
     private static JToken? DecodeShared(JObject compact, string shortName, JToken? shared) =>
-        compact.TryGetValue(shortName, out var value) ? Absent(value) : shared?.DeepClone();
+        compact.TryGetValue(shortName, out var value) ? Absent(value)?.DeepClone() : shared?.DeepClone();
 
-    // from / recipient: nothing when it is the usual account, 1 when it is the other one (a reply), 0 when missing.
-    private static void EncodeAccount(JObject compact, string shortName, JToken? value, JToken? usual, JToken? other)
-    {
-        if (JToken.DeepEquals(value, usual))
-        {
-            return;
-        }
-
-        compact[shortName] = value is null ? 0 : other is not null && JToken.DeepEquals(value, other) ? 1 : value.DeepClone();
-    }
-
-    private static JToken? DecodeAccount(JObject compact, string shortName, JToken? usual, JToken? other)
-    {
-        if (!compact.TryGetValue(shortName, out var value))
-        {
-            return usual?.DeepClone();
-        }
-
-        return value is JValue { Type: JTokenType.Integer } marker ? ((long)marker == 1 ? other?.DeepClone() : null) : value;
-    }
-
-    private static void EncodeTime(JObject activity, string name, JObject compact, string ticksName, string offsetName, JObject others, long baseTicks)
+    // A time as ticks after the turn's base; the timestamp is left out when it is the base (the turn's first activity).
+    private static void EncodeTime(JObject activity, string name, JObject compact, string ticksName, string offsetName, JObject others, long baseTicks, bool baseWhenAbsent)
     {
         if (Present(activity[name]) is not { } value)
         {
+            if (baseWhenAbsent)
+            {
+                compact[ticksName] = JValue.CreateNull();
+            }
+
             return;
         }
 
         if (TryDate(value) is { } time)
         {
-            compact[ticksName] = time.UtcTicks - baseTicks;
+            if (!(baseWhenAbsent && time.UtcTicks == baseTicks))
+            {
+                compact[ticksName] = time.UtcTicks - baseTicks;
+            }
+
             if (time.Offset != TimeSpan.Zero)
             {
                 compact[offsetName] = (int)time.Offset.TotalMinutes;
@@ -399,24 +479,43 @@ public static class TranscriptTurnCodec
         }
         else
         {
+            if (baseWhenAbsent)
+            {
+                compact[ticksName] = JValue.CreateNull();
+            }
+
             others[name] = value.DeepClone();
         }
     }
 
-    private static JToken? DecodeTime(JObject compact, string ticksName, string offsetName, long baseTicks)
+    private static JValue? DecodeTime(JObject compact, string ticksName, string offsetName, long? baseTicks, bool baseWhenAbsent)
     {
-        if (compact[ticksName] is not { } delta)
+        long ticks;
+        if (compact.TryGetValue(ticksName, out var delta))
+        {
+            if (delta.Type == JTokenType.Null)
+            {
+                return null;
+            }
+
+            ticks = (baseTicks ?? 0) + (long)delta;
+        }
+        else if (baseWhenAbsent && baseTicks is { } value)
+        {
+            ticks = value;
+        }
+        else
         {
             return null;
         }
 
         var offset = TimeSpan.FromMinutes(compact[offsetName] is { } minutes ? (int)minutes : 0);
-        return new JValue(new DateTimeOffset(baseTicks + (long)delta, TimeSpan.Zero).ToOffset(offset));
+        return new JValue(new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset));
     }
 
     private static JToken EncodeSuggestedActions(JToken suggested)
     {
-        // Only {"actions": [...]}: the buttons, each imBack one as its title or [title, value]; anything else verbatim.
+        // Only {"actions": [...]} is shortened: each imBack button to its title or [title, value]; anything else verbatim.
         if (suggested is not JObject { Count: 1 } only || only["actions"] is not JArray actions)
         {
             return suggested.DeepClone();
@@ -425,8 +524,8 @@ public static class TranscriptTurnCodec
         var encoded = new JArray();
         foreach (var action in actions)
         {
-            if (action is JObject button && button.Properties().All(p => p.Name is "type" or "title" or "value")
-                && (string?)(button["type"] as JValue) == ImBack
+            if (action is JObject button && button.Count == 3
+                && button["type"] is JValue { Type: JTokenType.String } type && (string?)type == ImBack
                 && button["title"] is JValue { Type: JTokenType.String } title
                 && button["value"] is JValue { Type: JTokenType.String } value)
             {
@@ -434,7 +533,7 @@ public static class TranscriptTurnCodec
             }
             else
             {
-                // A non-imBack button is an object; wrapped so that it is never read as a title.
+                // Any other button, wrapped so that it is never read as a title.
                 encoded.Add(new JObject { ["o"] = action.DeepClone() });
             }
         }
@@ -446,7 +545,7 @@ public static class TranscriptTurnCodec
     {
         if (encoded is not JArray buttons)
         {
-            return encoded;
+            return encoded.DeepClone();
         }
 
         var actions = new JArray();
@@ -456,7 +555,7 @@ public static class TranscriptTurnCodec
             {
                 JValue title => new JObject { ["type"] = ImBack, ["title"] = title.DeepClone(), ["value"] = title.DeepClone() },
                 JArray { Count: 2 } pair => new JObject { ["type"] = ImBack, ["title"] = pair[0].DeepClone(), ["value"] = pair[1].DeepClone() },
-                JObject wrapped when wrapped["o"] is { } action => action,
+                JObject wrapped when wrapped["o"] is { } action => action.DeepClone(),
                 _ => throw new InvalidDataException("Transcript element has a button of an unknown shape."),
             });
         }
@@ -490,7 +589,7 @@ public static class TranscriptTurnCodec
         }
     }
 
-    // The "no such field" marker 0 in place of an object or string.
+    // The "has none" marker 0 in place of a shared value.
     private static JToken? Absent(JToken value) => value is JValue { Type: JTokenType.Integer } marker && (long)marker == 0 ? null : value;
 
     private static void Set(JObject activity, string name, JToken? value)
@@ -499,5 +598,16 @@ public static class TranscriptTurnCodec
         {
             activity[name] = value;
         }
+    }
+
+    /// <summary>A header's facts as the activities are compared with (the conversation defaults to <c>{"id": conversationId}</c>).</summary>
+    private sealed record Shared(JToken? ServiceUrl, JToken? Conversation, JToken? User, JToken? Bot, JToken? Locale)
+    {
+        public static Shared From(JObject header, string conversationId) => new(
+            header["s"],
+            header.TryGetValue("c", out var conversation) ? Absent(conversation) : DefaultConversation(conversationId),
+            header["u"],
+            header["b"],
+            header["l"]);
     }
 }
