@@ -5,7 +5,8 @@
 #                                 writes artifacts/bench/results.json. Options: --conversations N --warmup S --duration S
 #                                 --targets helpbot,echo,floor --smoke (--help lists them).
 #   ./bench.sh micro [args]       BenchmarkDotNet short runs of the hot pieces (recognizer, dialog turn, state JSON,
-#                                 platform call); args go to BenchmarkDotNet (e.g. --filter '*Recognizer*').
+#                                 platform call, transcript turn encode/decode); args go to BenchmarkDotNet
+#                                 (e.g. --filter '*Recognizer*').
 set -euo pipefail
 cd "$(dirname "$0")"
 
