@@ -24,18 +24,21 @@ namespace HelpBot.AgentDesk.Transcripts;
 /// </list>
 /// <para>Each activity leaves out what equals the header or the list's key (channel id, conversation), null and empty
 /// values, <c>"type":"message"</c>, the conversation id at the start of its id (Direct Line ids are
-/// <c>{conversationId}|0000001</c>), the replyToId of a reply to the turn's first activity, and from/recipient
-/// (<c>"o":1</c> marks a reply: from the bot to the user). Known fields get short names; times are tick offsets from
-/// the turn's base (exact; a non-UTC offset is kept in minutes); <c>imBack</c> buttons become their title or
-/// [title, value]. Every other field is kept verbatim under its own name in <c>"+"</c>. Decoding rebuilds the same
-/// JSON values (property order and the spelling of dates may differ). <c>0</c> in place of a header fact means "this
-/// activity has none".</para>
-/// <para>Measured on the benchmark's 7-turn conversation (tools/HelpBot.Benchmark; zh-CN / en-US). Full activities as
-/// stored before: 9 405 / 9 662 bytes of JSON. Compact JSON with the header in every turn: 4 672 / 4 900 bytes;
-/// without it (header once): 4 133 / 4 361. Compressed per turn, header once: Deflate 2 829 / 2 593, Deflate smallest
-/// 2 784 / 2 580, Brotli quality 5 2 545 / 2 499, Brotli quality 11 2 325 / 2 177 bytes. Brotli 5 costs about the same
-/// as Deflate (~60 µs for 700 bytes on the shared 2-core machine), quality 10-11 about 2-3 ms per turn, so quality 5;
-/// a turn is stored compressed only when that is smaller (short turns often are not).</para>
+/// <c>{conversationId}|0000001</c>), its timestamp when it is the turn's base, from/recipient when they are the usual
+/// ones (the first activity from the user to the bot, the others from the bot to the user) and the replyToId of a reply
+/// to the turn's first activity. Known fields get short names; common values of inputHint, textFormat, deliveryMode
+/// and attachmentLayout become numbers; times are tick offsets from the turn's base (exact; a non-UTC offset is kept
+/// in minutes); <c>imBack</c> buttons become their title or [title, value]. Every other field is kept verbatim under
+/// its own name in <c>"+"</c>. Decoding rebuilds the same JSON values (property order and the spelling of dates may
+/// differ). <c>0</c> in place of a shared value means "this activity has none".</para>
+/// <para>Measured on the benchmark's 7-turn conversation (tools/HelpBot.Benchmark; zh-CN / en-US bytes). Full
+/// activities as stored before: 9 405 / 9 662 of JSON (10 544 bytes of Redis). This compact JSON: 3 651 / 3 879.
+/// Compressed per turn: Deflate 2 469 / 2 325, Deflate smallest 2 432 / 2 323, Brotli quality 5 2 222 / 2 238,
+/// quality 9 2 175 / 2 202, quality 11 2 074 / 1 984. Time for a 700-byte turn on the shared 2-core machine:
+/// Deflate 20-40 µs, Brotli 5 ~55 µs, 9 ~65 µs, 10-11 1.7-2.8 ms. Brotli 5 it is: with Deflate the Chinese
+/// conversation's list (header 79 bytes + turns + 4 bytes per element) passes 2 560 bytes, the allocator's next size
+/// class is 3 072, and the conversation would no longer fit in 4 KB with its state. A turn is stored compressed only
+/// when that is smaller. Result: the list takes 2 744 bytes of Redis (MEMORY USAGE) for either language.</para>
 /// </remarks>
 public static class TranscriptTurnCodec
 {
