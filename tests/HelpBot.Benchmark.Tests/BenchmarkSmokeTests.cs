@@ -30,7 +30,7 @@ public sealed class BenchmarkSmokeTests
             Assert.True(target.RssEndBytes > 0, printed);
         }
 
-        // HelpBot keeps one Redis key per conversation; the report divides Redis memory by it.
+        // HelpBot keeps its state and its transcript per conversation; the report sums their memory per finished conversation.
         var helpBot = report.Result(BenchmarkTarget.HelpBot)!;
         Assert.True(helpBot.RedisConversations >= helpBot.ConversationsFinished, printed);
         Assert.True(helpBot.RedisBytesPerFinishedConversation > 0, printed);
