@@ -244,7 +244,7 @@ public sealed class RedisStorage : IStorage
             stamp = carried.Length > 0 || value is IDictionary<string, object> || value is JObject;
         }
 
-        var newETag = stamp ? Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) : string.Empty;
+        var newETag = stamp ? UniqueTokens.Next() : string.Empty;
         if (stamp)
         {
             json[ETagProperty] = newETag;
@@ -260,7 +260,7 @@ public sealed class RedisStorage : IStorage
     private PendingWrite PrepareTypedWrite(string storageKey, RedisKey redisKey, IStoreItem item, string alias, long ttlMilliseconds)
     {
         var expected = item.ETag;
-        var newETag = Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture);
+        var newETag = UniqueTokens.Next();
         string text;
         item.ETag = newETag;
         try

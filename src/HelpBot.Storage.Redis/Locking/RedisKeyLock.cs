@@ -50,7 +50,7 @@ public sealed class RedisKeyLock
     {
         ArgumentNullException.ThrowIfNull(storageKey);
         var lockKey = _layout.ToLockKey(storageKey);
-        var token = Guid.NewGuid().ToString("N");
+        var token = UniqueTokens.Next();
         var database = _connection.GetDatabase();
         var waited = Stopwatch.StartNew();
         var delay = FirstRetryDelay;
