@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace HelpBot.Dialogs.Runtime;
 
@@ -19,13 +20,36 @@ public static class PromptState
     public static bool IsOfferedChoice(DialogInstance instance, string? text)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (instance.State[OptionsKey] is not Newtonsoft.Json.Linq.JObject options || options["Choices"] is not Newtonsoft.Json.Linq.JArray)
+        var choices = Read(instance, withActivities: false).Choices;
+        return choices is { Count: > 0 } && ChoiceRecognizer.Recognize(text, choices) is not null;
+    }
+
+    /// <summary>
+    /// The saved options. Without <paramref name="withActivities"/> only what recognition needs (choices, attempts):
+    /// the question and retry activities are most of the JSON and are read only when a prompt is sent again.
+    /// </summary>
+    internal static PromptOptions Read(DialogInstance instance, bool withActivities)
+    {
+        if (instance.State[OptionsKey] is not JObject saved)
         {
-            return false;
+            return new PromptOptions();
         }
 
-        var choices = instance.Get<PromptOptions>(OptionsKey)?.Choices;
-        return choices is { Count: > 0 } && ChoiceRecognizer.Recognize(text, choices) is not null;
+        if (withActivities)
+        {
+            return instance.Get<PromptOptions>(OptionsKey) ?? new PromptOptions();
+        }
+
+        var options = new PromptOptions
+        {
+            Choices = saved[nameof(PromptOptions.Choices)] is JArray choices ? choices.ToObject<List<Choice>>(StateSerializer.Instance) : null,
+        };
+        if (saved[nameof(PromptOptions.MaxAttempts)] is JValue { Type: JTokenType.Integer } maxAttempts)
+        {
+            options.MaxAttempts = maxAttempts.Value<int>();
+        }
+
+        return options;
     }
 }
 
@@ -70,7 +94,8 @@ public abstract class Prompt<T> : Dialog
         }
 
         var instance = dc.ActiveDialog!;
-        var options = instance.Get<PromptOptions>(OptionsKey) ?? new PromptOptions();
+        // Validators see everything; recognition needs only the choices.
+        var options = PromptState.Read(instance, withActivities: _validator is not null);
         var attempts = instance.Get<int>(AttemptsKey) + 1;
         instance.Set(AttemptsKey, attempts);
 
@@ -90,7 +115,7 @@ public abstract class Prompt<T> : Dialog
 
         if (!dc.Context.Responded)
         {
-            await OnPromptAsync(dc.Context, options, isRetry: true, cancellationToken);
+            await OnPromptAsync(dc.Context, PromptState.Read(instance, withActivities: true), isRetry: true, cancellationToken);
         }
 
         return DialogTurnResult.Waiting;
@@ -98,8 +123,7 @@ public abstract class Prompt<T> : Dialog
 
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
-        var options = instance.Get<PromptOptions>(OptionsKey) ?? new PromptOptions();
-        await OnPromptAsync(turnContext, options, isRetry: false, cancellationToken);
+        await OnPromptAsync(turnContext, PromptState.Read(instance, withActivities: true), isRetry: false, cancellationToken);
     }
 
     protected virtual async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
