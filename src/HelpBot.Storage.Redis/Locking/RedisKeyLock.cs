@@ -9,9 +9,8 @@ namespace HelpBot.Storage.Redis.Locking;
 
 /// <summary>
 /// Mutual exclusion per storage key across every process that shares one Redis: the holder owns
-/// <c>{prefix}lock:{key}</c> (SET NX PX with a random token, <see cref="IDatabaseAsync.LockTakeAsync"/>), renews the
-/// lease while it works and releases only its own token (<see cref="IDatabaseAsync.LockReleaseAsync"/> checks the
-/// token atomically). One key per lock, so it works on Redis Cluster too.
+/// <c>{prefix}lock:{key}</c> (SET NX PX with a unique token, <see cref="IDatabaseAsync.LockTakeAsync"/>), renews the
+/// lease while it works and releases only its own token (see <see cref="RedisKeyLease"/>: a compare-and-delete script). One key per lock, so it works on Redis Cluster too.
 /// </summary>
 /// <remarks>
 /// This lock keeps two turns of one conversation from running at the same time; it is not what keeps the state
