@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using HelpBot.AgentDesk.Api;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
 using HelpBot.Bot.Connectors;
 using HelpBot.Channels.DirectLine.Hosting;
+using HelpBot.Language;
 using HelpBot.Language.Http;
 using HelpBot.Dialogs;
 using HelpBot.Dialogs.State;
@@ -43,6 +45,7 @@ public static class HelpBotHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         WarnWhenUnauthenticated(app);
+        TrainRecognizer(app);
         app.MapBotMessages();
         app.MapHealth();
         app.MapNluEndpoints();
@@ -123,6 +126,15 @@ public static class HelpBotHostExtensions
 
     /// <summary>No Azure Bot registration: channel requests are not authenticated and the embedded channel is used.</summary>
     public static bool IsDevelopmentMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
+
+    // Before the app listens: otherwise the first customer's turn pays for the training (seconds on a cold, busy
+    // machine), and a channel that waits for the bot's answer, such as the embedded Direct Line, may give up on it.
+    private static void TrainRecognizer(WebApplication app)
+    {
+        var started = Stopwatch.GetTimestamp();
+        app.Services.GetRequiredService<IHelpBotRecognizer>();
+        app.Logger.LogInformation("Recognizer trained in {Milliseconds:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
 
     private static void WarnWhenUnauthenticated(WebApplication app)
     {
