@@ -36,6 +36,25 @@ async function clickSuggestedAction(page, name) {
   await button.click();
 }
 
+// Web Chat (sendAttachmentOn: 'send') puts the chosen file in the send box and sends it with the send button. The
+// send box takes the file asynchronously, so on a busy machine a click right after choosing can find it still empty
+// and do nothing. The page shows the user's own file bubble (with its name) as soon as it is sent, before the server
+// answers: until it does, choose and click again; once it shows, nothing is sent twice.
+async function sendUpload(page, file) {
+  const bubble = transcript(page).getByText(path.basename(file)).first();
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.locator('input[type="file"]').first().setInputFiles(file);
+    await page.locator('.webchat__send-button').first().click();
+    try {
+      await bubble.waitFor({ timeout: 15_000 });
+      return;
+    } catch {
+      log(`upload not shown as sent after attempt ${attempt}; choosing the file again`);
+    }
+  }
+  await bubble.waitFor(WAIT);
+}
+
 async function session(page) {
   return page.evaluate((key) => JSON.parse(window.sessionStorage.getItem(key) || 'null'), SESSION_KEY);
 }
@@ -98,8 +117,7 @@ async function main() {
     // 5. Upload a screenshot (a real PNG of the page) through Web Chat's upload button, then send it.
     const upload = path.join(artifacts, 'webchat-upload.png');
     await page.screenshot({ path: upload });
-    await page.locator('input[type="file"]').first().setInputFiles(upload);
-    await page.locator('.webchat__send-button').first().click();
+    await sendUpload(page, upload);
     // Web Chat shows the user's upload as a file bubble; the bot answers a message without text by asking for words.
     await expectInTranscript(page, '我这里需要文字消息才能帮你');
     log('upload sent and answered');
