@@ -303,7 +303,7 @@ public sealed class RedisStorage : IStorage
         {
             return await work.WaitAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        catch (Exception exception) when (RedisStorageException.IsRedisFailure(exception))
         {
             _logger.LogError(
                 exception,

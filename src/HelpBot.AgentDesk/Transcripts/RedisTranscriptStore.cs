@@ -160,7 +160,7 @@ public sealed class RedisTranscriptStore : ITranscriptStore
         {
             return await work.WaitAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        catch (Exception exception) when (RedisStorageException.IsRedisFailure(exception))
         {
             // Same exception as the storage's, so callers (the desk's 503) treat both alike.
             throw new RedisStorageException(operation, 1, exception);

@@ -1,3 +1,5 @@
+using StackExchange.Redis;
+
 namespace HelpBot.Storage.Redis.Errors;
 
 /// <summary>
@@ -17,6 +19,12 @@ public sealed class RedisStorageException : Exception
     public string Operation { get; }
 
     public int KeyCount { get; }
+
+    /// <summary>
+    /// What counts as Redis failing (no connection, server error, timeout) wherever HelpBot talks to Redis: the one
+    /// place that decides it. RedisTimeoutException is a TimeoutException, not a RedisException, so both are named.
+    /// </summary>
+    public static bool IsRedisFailure(Exception exception) => exception is RedisException or RedisTimeoutException;
 
     private static string BuildMessage(string operation, int keyCount, Exception innerException)
     {

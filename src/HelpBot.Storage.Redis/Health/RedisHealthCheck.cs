@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpBot.Storage.Redis.Errors;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using StackExchange.Redis;
 
@@ -29,7 +30,7 @@ public sealed class RedisHealthCheck : IHealthCheck
             var latency = await _connection.GetDatabase().PingAsync().WaitAsync(cancellationToken);
             return HealthCheckResult.Healthy(string.Create(CultureInfo.InvariantCulture, $"Redis PING {latency.TotalMilliseconds:F1} ms."));
         }
-        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        catch (Exception exception) when (RedisStorageException.IsRedisFailure(exception))
         {
             return new HealthCheckResult(context.Registration.FailureStatus, "Redis PING failed.", exception);
         }

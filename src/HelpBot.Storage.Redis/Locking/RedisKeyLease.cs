@@ -1,3 +1,4 @@
+using HelpBot.Storage.Redis.Errors;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
@@ -86,7 +87,7 @@ public sealed class RedisKeyLease : IAsyncDisposable, IDisposable
                 _logger?.LogWarning("Turn lock for {StorageKey} had already expired or been taken over when released", StorageKey);
             }
         }
-        catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+        catch (Exception exception) when (RedisStorageException.IsRedisFailure(exception))
         {
             _logger?.LogWarning(exception, "Turn lock for {StorageKey} could not be released; it frees itself when its lease runs out", StorageKey);
         }
@@ -107,7 +108,7 @@ public sealed class RedisKeyLease : IAsyncDisposable, IDisposable
                     return;
                 }
             }
-            catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+            catch (Exception exception) when (RedisStorageException.IsRedisFailure(exception))
             {
                 // Keep trying: the lease may still be valid when Redis answers again.
                 _logger?.LogWarning(exception, "Turn lock for {StorageKey} could not be renewed", StorageKey);

@@ -63,7 +63,7 @@ public sealed class RedisKeyLock
             {
                 taken = await database.LockTakeAsync(lockKey, token, _options.TurnLockLease).WaitAsync(cancellationToken);
             }
-            catch (Exception exception) when (exception is RedisException or RedisTimeoutException)
+            catch (Exception exception) when (RedisStorageException.IsRedisFailure(exception))
             {
                 var reason = exception is TimeoutException
                     ? $"Redis did not answer within Redis:OperationTimeout ({_options.OperationTimeout})"
