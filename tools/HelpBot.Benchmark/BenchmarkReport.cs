@@ -77,6 +77,9 @@ public sealed record TargetResult
     /// <summary>Server process utime+stime over the window, per measured turn.</summary>
     public required double ServerCpuMsPerTurn { get; init; }
 
+    /// <summary>The server's CPU per turn in each warm-up slice of <see cref="BenchmarkSession.WarmupSlice"/>, oldest first.</summary>
+    public IReadOnlyList<double> WarmupServerCpuMsPerTurn { get; init; } = [];
+
     /// <summary>Server CPU seconds per wall second (1.0 = one full core).</summary>
     public required double ServerCores { get; init; }
 

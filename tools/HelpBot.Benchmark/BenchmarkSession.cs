@@ -13,6 +13,9 @@ public static class BenchmarkSession
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeSpan RssSampleInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often the warm-up reports the server's CPU per turn (whether it has settled).</summary>
+    internal static readonly TimeSpan WarmupSlice = TimeSpan.FromSeconds(10);
+
     public static async Task<BenchmarkReport> RunAsync(BenchmarkOptions options, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -71,7 +74,8 @@ public static class BenchmarkSession
         priming.Stop();
         log.WriteLine($"{target}: first conversations (one per language) took {priming.Elapsed.TotalSeconds:0.0} s, {primingErrors.Count} errors");
         var customers = generator.Start(options.Conversations);
-        await Task.Delay(options.Warmup);
+        var warmupCpuMsPerTurn = await WarmUpAsync(server, generator, options.Warmup);
+        log.WriteLine($"{target}: warm-up, server CPU ms per turn every {WarmupSlice.TotalSeconds:0} s: {string.Join(" ", warmupCpuMsPerTurn.Select(ms => ms.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}");
 
         var self = Process.GetCurrentProcess();
         var rssAfterWarmup = server.ResidentBytes();
@@ -137,6 +141,7 @@ public static class BenchmarkSession
             ConversationsStarted = generator.ConversationsStarted,
             ConversationsFinished = generator.ConversationsFinished,
             ServerCpuMsPerTurn = serverCpu.TotalMilliseconds / turns,
+            WarmupServerCpuMsPerTurn = warmupCpuMsPerTurn,
             ServerCores = serverCpu.TotalSeconds / seconds,
             RedisCpuMsPerTurn = redisCpu.TotalMilliseconds / turns,
             GeneratorCpuMsPerTurn = generatorCpu.TotalMilliseconds / turns,
@@ -154,6 +159,27 @@ public static class BenchmarkSession
         };
         log.WriteLine($"{target}: {result.TurnsPerSecond:0} turns/s, p99 {result.P99Ms:0.0} ms, {result.Errors} errors");
         return result;
+    }
+
+    // The load runs for the whole warm-up; every slice records the server's CPU per turn answered in it, so the report
+    // shows whether the server had settled (the JIT's tiered compilation goes on for tens of seconds under load).
+    private static async Task<IReadOnlyList<double>> WarmUpAsync(ChildProcess server, LoadGenerator generator, TimeSpan warmup)
+    {
+        var slices = new List<double>();
+        var end = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end) is var remaining && remaining > TimeSpan.Zero)
+        {
+            var cpu0 = server.CpuTime();
+            var turns0 = generator.TurnsAnswered;
+            await Task.Delay(remaining < WarmupSlice ? remaining : WarmupSlice);
+            var turns = generator.TurnsAnswered - turns0;
+            if (turns > 0)
+            {
+                slices.Add((server.CpuTime() - cpu0).TotalMilliseconds / turns);
+            }
+        }
+
+        return slices;
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

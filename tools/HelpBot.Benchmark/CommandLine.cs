@@ -8,7 +8,7 @@ public static class CommandLine
     public const string Usage = """
         Usage: dotnet HelpBot.Benchmark.dll [options]
           --conversations N      concurrent conversations per target (default 64)
-          --warmup SECONDS       unmeasured load first (default 10)
+          --warmup SECONDS       unmeasured load first (default 60: HelpBot's JIT settles after ~40 s of load)
           --duration SECONDS     measured window per target (default 30)
           --targets LIST         comma-separated: helpbot,echo,floor (default all three, in that order)
           --configuration NAME   build configuration of the servers (default Release)

@@ -21,6 +21,7 @@ public sealed class LoadGenerator : IDisposable
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private int _conversationsStarted;
     private int _conversationsFinished;
+    private long _turnsAnswered;
     private readonly System.Collections.Concurrent.ConcurrentQueue<string> _finishedIds = new();
     private volatile bool _stopping;
 
@@ -45,6 +46,9 @@ public sealed class LoadGenerator : IDisposable
     public int ConversationsStarted => _conversationsStarted;
 
     public int ConversationsFinished => _conversationsFinished;
+
+    /// <summary>Turns answered so far, right or wrong (for the server's CPU per turn during the warm-up).</summary>
+    public long TurnsAnswered => Interlocked.Read(ref _turnsAnswered);
 
     /// <summary>Ids of the conversations that ran all their turns (for Redis bytes per finished conversation).</summary>
     public IReadOnlyCollection<string> FinishedConversationIds => _finishedIds;
@@ -111,6 +115,7 @@ public sealed class LoadGenerator : IDisposable
                 var started = Stopwatch.GetTimestamp();
                 var error = await SendAsync(buffer, conversationId, locale, i, turns[i]);
                 records.Add(new TurnRecord(started, Stopwatch.GetTimestamp(), error));
+                Interlocked.Increment(ref _turnsAnswered);
                 if (error is not null)
                 {
                     // The conversation's state no longer matches the script: start a new one.

@@ -40,6 +40,11 @@ public static class ReportPrinter
             text.AppendLine(c, $"HelpBot throughput / raw floor:     {floor:0.00} ({floor:P0})");
         }
 
+        foreach (var t in report.Targets.Where(t => t.WarmupServerCpuMsPerTurn.Count > 0))
+        {
+            text.AppendLine(c, $"{Name(t.Target)}: server CPU ms per turn in each {BenchmarkSession.WarmupSlice.TotalSeconds:0} s of the warm-up: {string.Join(" ", t.WarmupServerCpuMsPerTurn.Select(ms => ms.ToString("0.000", c)))} (measured window: {t.ServerCpuMsPerTurn:0.000})");
+        }
+
         foreach (var t in report.Targets)
         {
             text.AppendLine(c, $"{Name(t.Target)}: healthy {t.StartupSeconds:0.0} s after start; first two conversations (turn by turn) {t.FirstConversationsSeconds:0.00} s");

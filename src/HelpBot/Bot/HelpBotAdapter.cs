@@ -93,7 +93,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         try
         {
             var invokeResponse = await ProcessActivityAsync(httpRequest.Headers.Authorization.ToString(), activity, bot.OnTurnAsync, cancellationToken);
-            await HttpHelper.WriteResponseAsync(httpResponse, invokeResponse);
+            await InvokeResponseWriter.WriteAsync(httpResponse, invokeResponse, cancellationToken);
         }
         catch (Exception ex) when (ex is UnauthorizedAccessException or SecurityTokenException or SecurityTokenArgumentException && !httpResponse.HasStarted)
         {
