@@ -37,7 +37,8 @@ public sealed class RedisStorage : IStorage
     private static readonly RedisValue[] ReadFields = [DataField, ETagField, TypeField];
     private const string ETagProperty = "eTag";
 
-    // Compare-and-set on the one key of one item: atomic on a single node and on a cluster (one slot).
+    // Compare-and-set on the one key of one item: atomic on a single node and on a cluster (one slot). A typed item
+    // with an ETag (the conversation, every turn) is one HSET of its three fields.
     // KEYS[1] item key. ARGV: [1] '1' to require the caller's ETag, '0' to overwrite; [2] the caller's ETag;
     // [3] new ETag or '' when the item carries none; [4] item JSON; [5] TTL in ms, '0' for none; [6] type alias or ''.
     private const string WriteScript = """
@@ -47,16 +48,20 @@ public sealed class RedisStorage : IStorage
             return 0
           end
         end
-        redis.call('HSET', KEYS[1], 'data', ARGV[4])
-        if ARGV[6] == '' then
-          redis.call('HDEL', KEYS[1], 'type')
+        if ARGV[6] ~= '' and ARGV[3] ~= '' then
+          redis.call('HSET', KEYS[1], 'data', ARGV[4], 'type', ARGV[6], 'etag', ARGV[3])
         else
-          redis.call('HSET', KEYS[1], 'type', ARGV[6])
-        end
-        if ARGV[3] == '' then
-          redis.call('HDEL', KEYS[1], 'etag')
-        else
-          redis.call('HSET', KEYS[1], 'etag', ARGV[3])
+          redis.call('HSET', KEYS[1], 'data', ARGV[4])
+          if ARGV[6] == '' then
+            redis.call('HDEL', KEYS[1], 'type')
+          else
+            redis.call('HSET', KEYS[1], 'type', ARGV[6])
+          end
+          if ARGV[3] == '' then
+            redis.call('HDEL', KEYS[1], 'etag')
+          else
+            redis.call('HSET', KEYS[1], 'etag', ARGV[3])
+          end
         end
         local ttl = tonumber(ARGV[5])
         if ttl > 0 then

@@ -88,15 +88,37 @@ public sealed class RedisKeyLockTests : IClassFixture<RedisServerFixture>, IAsyn
     public async Task Releasing_a_lease_that_was_taken_over_leaves_the_new_holders_lock_alone()
     {
         var options = NewOptions();
+        options.TurnLockLease = TimeSpan.FromSeconds(2);
         var redisLock = NewLock(options);
         var lockKey = new RedisKeyLayout(options).ToLockKey("webchat/conversations/taken");
         var database = _connections[0].GetDatabase();
 
         var lease = await redisLock.AcquireAsync("webchat/conversations/taken", CancellationToken.None);
-        await database.StringSetAsync(lockKey, "someone-else"); // as if the lease had run out and another turn took it
+        // As if the lease had run out and another turn took the lock: the next renewal finds someone else's token, and
+        // past half the lease the release no longer assumes the key is its own either way.
+        await database.StringSetAsync(lockKey, "someone-else");
+        await Task.Delay(options.TurnLockLease / 2 + TimeSpan.FromMilliseconds(200));
         await lease.DisposeAsync();
 
         Assert.Equal("someone-else", (string?)await database.StringGetAsync(lockKey));
+    }
+
+    [Fact]
+    public async Task A_lease_released_well_within_its_time_deletes_its_key()
+    {
+        var options = NewOptions();
+        var redisLock = NewLock(options);
+        var lockKey = new RedisKeyLayout(options).ToLockKey("webchat/conversations/quick");
+        var database = _connections[0].GetDatabase();
+
+        for (var turn = 0; turn < 3; turn++)
+        {
+            var lease = await redisLock.AcquireAsync("webchat/conversations/quick", CancellationToken.None);
+            Assert.True(lease.IsHeld);
+            Assert.True(await database.KeyExistsAsync(lockKey));
+            await lease.DisposeAsync();
+            Assert.False(await database.KeyExistsAsync(lockKey));
+        }
     }
 
     [Fact]

@@ -32,15 +32,16 @@ public sealed class RedisTranscriptStore : ITranscriptStore
     // whose header differs (another locale or service URL) is pushed with its own header.
     private const string AppendScript = """
         local key = KEYS[1]
+        local length
         if redis.call('LINDEX', key, 0) == ARGV[1] then
-          redis.call('RPUSH', key, ARGV[2])
+          length = redis.call('RPUSH', key, ARGV[2])
         elseif redis.call('EXISTS', key) == 0 then
-          redis.call('RPUSH', key, ARGV[1], ARGV[2])
+          length = redis.call('RPUSH', key, ARGV[1], ARGV[2])
         else
-          redis.call('RPUSH', key, ARGV[3] .. ARGV[1] .. ARGV[2])
+          length = redis.call('RPUSH', key, ARGV[3] .. ARGV[1] .. ARGV[2])
         end
         local keep = tonumber(ARGV[4])
-        if redis.call('LLEN', key) > keep + 1 then
+        if length > keep + 1 then
           local header = redis.call('LPOP', key)
           redis.call('LTRIM', key, -keep, -1)
           redis.call('LPUSH', key, header)

@@ -59,6 +59,8 @@ public sealed class RedisKeyLock
         {
             attempts++;
             bool taken;
+            // Before the request: the key cannot expire in Redis before this moment plus the lease.
+            var requested = Stopwatch.GetTimestamp();
             try
             {
                 taken = await database.LockTakeAsync(lockKey, token, _options.TurnLockLease).WaitAsync(cancellationToken);
@@ -84,7 +86,7 @@ public sealed class RedisKeyLock
                     _logger.LogDebug("Turn lock for {StorageKey} taken after {Attempts} attempts ({Waited} ms)", storageKey, attempts, waited.ElapsedMilliseconds);
                 }
 
-                return RedisKeyLease.Held(database, lockKey, token, storageKey, _options.TurnLockLease, _logger);
+                return RedisKeyLease.Held(database, lockKey, token, storageKey, _options.TurnLockLease, requested, _logger);
             }
 
             var remaining = _options.TurnLockWaitLimit - waited.Elapsed;
