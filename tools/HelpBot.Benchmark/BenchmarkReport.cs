@@ -35,6 +35,9 @@ public sealed record BenchmarkReport
             : null;
 }
 
+/// <summary>Latency of one turn of the scripted conversation (1-based).</summary>
+public sealed record TurnLatency(int Turn, double P50Ms, double P99Ms);
+
 public sealed record MachineInfo(int ProcessorCount, string CpuModel, long MemoryBytes, string OperatingSystem, string Runtime);
 
 /// <summary>One target's numbers over the measured window.</summary>
@@ -56,6 +59,9 @@ public sealed record TargetResult
     public double TurnsPerSecond => Seconds > 0 ? Turns / Seconds : 0;
 
     public required double P50Ms { get; init; }
+
+    /// <summary>p50 and p99 of each turn of the conversation (1-based), measured window only.</summary>
+    public IReadOnlyList<TurnLatency> LatencyByTurn { get; init; } = [];
 
     public required double P95Ms { get; init; }
 

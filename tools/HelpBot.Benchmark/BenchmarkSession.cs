@@ -106,6 +106,12 @@ public static class BenchmarkSession
         var measured = records.Where(r => r.Started >= windowStart && r.Ended <= windowEnd).ToList();
         var warmupErrors = primingErrors.Count + records.Count(r => r.Started < windowStart && r.Error is not null);
         var latencies = measured.Select(r => Stopwatch.GetElapsedTime(r.Started, r.Ended).TotalMilliseconds).Order().ToArray();
+        // Which turns of the conversation make the tail: p50 and p99 of each turn on its own.
+        var byTurn = measured.GroupBy(r => r.Turn).OrderBy(g => g.Key).Select(g =>
+        {
+            var sorted = g.Select(r => Stopwatch.GetElapsedTime(r.Started, r.Ended).TotalMilliseconds).Order().ToArray();
+            return new TurnLatency(g.Key + 1, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+        }).ToList();
         var errors = measured.Where(r => r.Error is not null).Select(r => r.Error!).ToList();
         var errorSamples = primingErrors.Concat(records.Where(r => r.Error is not null).Select(r => r.Error!)).Distinct().Take(5).ToList();
 
@@ -135,6 +141,7 @@ public static class BenchmarkSession
             P95Ms = Percentile(latencies, 0.95),
             P99Ms = Percentile(latencies, 0.99),
             MaxMs = latencies.Length > 0 ? latencies[^1] : 0,
+            LatencyByTurn = byTurn,
             Errors = errors.Count,
             WarmupErrors = warmupErrors,
             ErrorSamples = errorSamples,

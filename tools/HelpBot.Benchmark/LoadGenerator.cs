@@ -114,7 +114,7 @@ public sealed class LoadGenerator : IDisposable
 
                 var started = Stopwatch.GetTimestamp();
                 var error = await SendAsync(buffer, conversationId, locale, i, turns[i]);
-                records.Add(new TurnRecord(started, Stopwatch.GetTimestamp(), error));
+                records.Add(new TurnRecord(i, started, Stopwatch.GetTimestamp(), error));
                 Interlocked.Increment(ref _turnsAnswered);
                 if (error is not null)
                 {

@@ -40,6 +40,11 @@ public static class ReportPrinter
             text.AppendLine(c, $"HelpBot throughput / raw floor:     {floor:0.00} ({floor:P0})");
         }
 
+        foreach (var t in report.Targets.Where(t => t.LatencyByTurn.Count > 0))
+        {
+            text.AppendLine(c, $"{Name(t.Target)}: p50/p99 ms by turn: {string.Join("  ", t.LatencyByTurn.Select(l => string.Create(c, $"{l.Turn}: {l.P50Ms:0.0}/{l.P99Ms:0.0}")))}");
+        }
+
         foreach (var t in report.Targets.Where(t => t.WarmupServerCpuMsPerTurn.Count > 0))
         {
             text.AppendLine(c, $"{Name(t.Target)}: server CPU ms per turn in each {BenchmarkSession.WarmupSlice.TotalSeconds:0} s of the warm-up: {string.Join(" ", t.WarmupServerCpuMsPerTurn.Select(ms => ms.ToString("0.000", c)))} (measured window: {t.ServerCpuMsPerTurn:0.000})");
