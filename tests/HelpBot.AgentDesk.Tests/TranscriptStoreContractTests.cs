@@ -67,6 +67,40 @@ public abstract class TranscriptStoreContractTests
     }
 
     [Fact]
+    public async Task Turns_recorded_activity_by_activity_come_back_as_recorded()
+    {
+        var store = CreateStore(new AgentDeskOptions());
+        var conversation = NewConversation();
+        var now = new DateTimeOffset(2026, 11, 24, 11, 0, 0, TimeSpan.Zero);
+        var expected = new List<JObject>();
+        foreach (var (index, locale) in new[] { (0, "zh-CN"), (1, "en-US"), (2, "zh-CN") })
+        {
+            var turn = store.BeginTurn(TranscriptSamples.Channel, conversation);
+            foreach (var activity in TranscriptSamples.TurnActivities(conversation, index, locale))
+            {
+                var id = activity.From?.Role == Microsoft.Bot.Schema.RoleTypes.Bot ? $"sent-{index}-{expected.Count}" : null;
+                expected.Add(TranscriptActivities.Snapshot(activity, id, now));
+                turn.Record(activity, id, now);
+
+                // Recorded as it was: a later change does not reach the transcript.
+                if (activity is Microsoft.Bot.Schema.Activity changed)
+                {
+                    changed.Text = "changed after it was recorded";
+                }
+            }
+
+            Assert.Equal(4, turn.Count);
+            await turn.CommitAsync(CancellationToken.None);
+            turn.Record(new Microsoft.Bot.Schema.Activity(Microsoft.Bot.Schema.ActivityTypes.Message) { Text = "after the commit" }, null, now);
+        }
+
+        await store.BeginTurn(TranscriptSamples.Channel, conversation).CommitAsync(CancellationToken.None);
+        var read = await store.ReadAsync(TranscriptSamples.Channel, conversation, CancellationToken.None);
+
+        Assert.Equal(expected.Select(TranscriptSamples.Comparable), read.Select(TranscriptSamples.Comparable));
+    }
+
+    [Fact]
     public async Task Only_the_newest_turns_are_kept()
     {
         // Four activities per turn: both bounds keep the newest two turns.

@@ -1,8 +1,10 @@
+using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using HelpBot.AgentDesk;
 using HelpBot.AgentDesk.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
@@ -12,14 +14,19 @@ namespace HelpBot.Benchmark.Micro;
 /// <summary>
 /// One turn to and from RedisTranscriptStore's list element (TranscriptTurnCodec): the real order-status turn of the
 /// benchmark's conversation ("2611240000000006" and the bot's status reply), recorded by the transcript middleware.
+/// From the activities: the old path (a snapshot of each, then Encode) against TranscriptTurnEncoder (what
+/// RedisTranscriptStore records with); CompressTurnJson is the Brotli part that both include.
 /// </summary>
 public class TranscriptBenchmarks
 {
     private const string ConversationId = "transcript";
 
+    private IReadOnlyList<(IActivity Activity, string? Id, DateTimeOffset Now)> _activities = [];
     private IReadOnlyList<JObject> _turn = [];
     private byte[] _header = [];
     private byte[] _element = [];
+    private byte[] _json = [];
+    private byte[] _compressed = [];
     private JObject _decodedHeader = new();
 
     [GlobalSetup]
@@ -28,7 +35,7 @@ public class TranscriptBenchmarks
         var harness = BotHarness.StartAsync().GetAwaiter().GetResult();
         try
         {
-            var store = new StorageTranscriptStore(new MemoryStorage(), Options.Create(new AgentDeskOptions()));
+            var store = new RecordingTranscriptStore(new StorageTranscriptStore(new MemoryStorage(), Options.Create(new AgentDeskOptions())));
             var adapter = new TestAdapter(TestAdapter.CreateConversation(ConversationId, "demo-user", "helpbot")) { Locale = "zh-CN" };
             adapter.Use(new PerTurnTranscriptMiddleware(store, TimeProvider.System, NullLogger<PerTurnTranscriptMiddleware>.Instance));
             foreach (var message in Conversations.DelayFlow[..3])
@@ -36,24 +43,102 @@ public class TranscriptBenchmarks
                 adapter.SendTextToBotAsync(message, harness.Bot.OnTurnAsync, CancellationToken.None).GetAwaiter().GetResult();
             }
 
-            var activities = store.ReadAsync("test", ConversationId, CancellationToken.None).GetAwaiter().GetResult();
-            var start = activities.Select((a, i) => (a, i)).Last(x => (string?)x.a["text"] == Conversations.DelayedOrder).i;
-            _turn = [.. activities.Skip(start)];
+            var start = store.Recorded.FindLastIndex(x => x.Activity is IMessageActivity { Text: Conversations.DelayedOrder });
+            _activities = [.. store.Recorded.Skip(start)];
         }
         finally
         {
             harness.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
 
+        _turn = [.. _activities.Select(a => TranscriptActivities.Snapshot(a.Activity, a.Id, a.Now))];
         (_header, _element) = TranscriptTurnCodec.Encode("test", ConversationId, _turn);
+        if (!EncodeTurnFromActivities().AsSpan().SequenceEqual(_element))
+        {
+            throw new InvalidOperationException("TranscriptTurnEncoder does not write the element Encode writes.");
+        }
+
+        if (!EncodeTurnFromActivitiesJson().AsSpan().SequenceEqual(SnapshotAndEncodeTurnJson()))
+        {
+            throw new InvalidOperationException("TranscriptTurnEncoder does not write the JSON Encode writes.");
+        }
+
         _decodedHeader = TranscriptTurnCodec.DecodeHeader(_header);
+        _json = _element[0] == TranscriptTurnCodec.TurnFormatBrotli ? Inflate(_element.AsSpan(1)) : _element[1..];
+        _compressed = new byte[_json.Length];
         var json = System.Text.Encoding.UTF8.GetByteCount(new JArray(_turn).ToString(Newtonsoft.Json.Formatting.None));
-        Console.WriteLine($"// Turn of {_turn.Count} activities: {json} bytes as JSON, element {_element.Length} bytes (+ header {_header.Length} bytes once per conversation)");
+        Console.WriteLine($"// Turn of {_turn.Count} activities: {json} bytes as JSON, compact {_json.Length}, element {_element.Length} bytes (+ header {_header.Length} bytes once per conversation)");
     }
 
+    /// <summary>The snapshots to the element (the JSON work after the snapshots, and Brotli).</summary>
     [Benchmark]
     public byte[] EncodeTurn() => TranscriptTurnCodec.Encode("test", ConversationId, _turn).Turn;
 
+    /// <summary>The old path from the activities: a snapshot of each as recorded, then Encode.</summary>
+    [Benchmark(Baseline = true)]
+    public byte[] SnapshotAndEncodeTurn()
+    {
+        var snapshots = new List<JObject>(_activities.Count);
+        foreach (var (activity, id, now) in _activities)
+        {
+            snapshots.Add(TranscriptActivities.Snapshot(activity, id, now));
+        }
+
+        return TranscriptTurnCodec.Encode("test", ConversationId, snapshots).Turn;
+    }
+
+    /// <summary>What RedisTranscriptStore records with: each activity written as it is recorded, then the element.</summary>
+    [Benchmark]
+    public byte[] EncodeTurnFromActivities()
+    {
+        var encoder = new TranscriptTurnEncoder("test", ConversationId);
+        foreach (var (activity, id, now) in _activities)
+        {
+            encoder.Add(activity, id, now);
+        }
+
+        return encoder.Finish().Turn;
+    }
+
+    /// <summary>The JSON work of the old path: <see cref="SnapshotAndEncodeTurn"/> without Brotli.</summary>
+    [Benchmark]
+    public byte[] SnapshotAndEncodeTurnJson()
+    {
+        var snapshots = new List<JObject>(_activities.Count);
+        foreach (var (activity, id, now) in _activities)
+        {
+            snapshots.Add(TranscriptActivities.Snapshot(activity, id, now));
+        }
+
+        return TranscriptTurnCodec.EncodeUncompressed("test", ConversationId, snapshots).Turn;
+    }
+
+    /// <summary>The JSON work of the new path: <see cref="EncodeTurnFromActivities"/> without Brotli.</summary>
+    [Benchmark]
+    public byte[] EncodeTurnFromActivitiesJson()
+    {
+        var encoder = new TranscriptTurnEncoder("test", ConversationId);
+        foreach (var (activity, id, now) in _activities)
+        {
+            encoder.Add(activity, id, now);
+        }
+
+        return encoder.Finish(compress: false).Turn;
+    }
+
+    /// <summary>The Brotli part of every encode above (the turn's compact JSON, quality 5, window 16).</summary>
+    [Benchmark]
+    public int CompressTurnJson() => BrotliEncoder.TryCompress(_json, _compressed, out var written, 5, 16) ? written : -1;
+
     [Benchmark]
     public IReadOnlyList<JObject> DecodeTurn() => TranscriptTurnCodec.DecodeTurn("test", ConversationId, _decodedHeader, _element);
+
+    private static byte[] Inflate(ReadOnlySpan<byte> compressed)
+    {
+        using var input = new MemoryStream(compressed.ToArray(), writable: false);
+        using var brotli = new BrotliStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        brotli.CopyTo(output);
+        return output.ToArray();
+    }
 }

@@ -15,6 +15,12 @@ public interface ITranscriptStore
     /// </summary>
     Task AppendAsync(string channelId, string conversationId, IReadOnlyList<JObject> activities, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Starts recording one turn of a conversation, stored when it is committed: the per-turn transcript middleware
+    /// records through this, so each store takes the activities in the form it keeps (snapshots, or its encoding).
+    /// </summary>
+    ITranscriptTurn BeginTurn(string channelId, string conversationId);
+
     /// <summary>The conversation's activities in time order (the order of recording when times are equal); empty when there are none.</summary>
     Task<IReadOnlyList<JObject>> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken);
 

@@ -1,7 +1,6 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json.Linq;
 
 namespace HelpBot.AgentDesk.Transcripts;
 
@@ -37,14 +36,14 @@ public sealed class PerTurnTranscriptMiddleware : IMiddleware
             return;
         }
 
-        var recorded = new List<JObject>();
-        Record(recorded, incoming, id: null);
+        var turn = _store.BeginTurn(incoming.ChannelId ?? "unknown", conversationId);
+        Record(turn, incoming, id: null);
         turnContext.OnSendActivities(async (_, activities, nextSend) =>
         {
             var responses = await nextSend();
             for (var i = 0; i < activities.Count; i++)
             {
-                Record(recorded, activities[i], i < responses.Length ? responses[i]?.Id : null);
+                Record(turn, activities[i], i < responses.Length ? responses[i]?.Id : null);
             }
 
             return responses;
@@ -56,15 +55,9 @@ public sealed class PerTurnTranscriptMiddleware : IMiddleware
         }
         finally
         {
-            List<JObject> turn;
-            lock (recorded)
-            {
-                turn = [.. recorded];
-            }
-
             try
             {
-                await _store.AppendAsync(incoming.ChannelId ?? "unknown", conversationId, turn, CancellationToken.None);
+                await turn.CommitAsync(CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -73,7 +66,8 @@ public sealed class PerTurnTranscriptMiddleware : IMiddleware
         }
     }
 
-    private void Record(List<JObject> recorded, IActivity activity, string? id)
+    // The typing indicator sends from a timer, so sends can overlap: the turn takes activities from several threads.
+    private void Record(ITranscriptTurn turn, IActivity activity, string? id)
     {
         if (activity.Type == ActivityTypes.Typing
             || (activity.Type == ActivityTypes.Event && activity is IEventActivity { Name: ActivityEventNames.ContinueConversation }))
@@ -81,19 +75,7 @@ public sealed class PerTurnTranscriptMiddleware : IMiddleware
             return;
         }
 
-        var snapshot = TranscriptActivities.Snapshot(activity);
-        if (id is not null)
-        {
-            snapshot["id"] = id;
-        }
-
         // Replies often have no timestamp of their own; the transcript orders by time.
-        snapshot["timestamp"] ??= _time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-
-        // The typing indicator sends from a timer, so sends can overlap.
-        lock (recorded)
-        {
-            recorded.Add(snapshot);
-        }
+        turn.Record(activity, id, _time.GetUtcNow());
     }
 }

@@ -100,6 +100,16 @@ public sealed class RedisTranscriptStore : ITranscriptStore
         }
 
         var (header, turn) = TranscriptTurnCodec.Encode(channelId, conversationId, activities);
+        await AppendElementsAsync(channelId, conversationId, header, turn, cancellationToken);
+    }
+
+    /// <summary>A turn encoded into its list element as each activity is recorded (no activity snapshots).</summary>
+    public ITranscriptTurn BeginTurn(string channelId, string conversationId) => new RedisTranscriptTurn(this, channelId, conversationId);
+
+    /// <summary>Appends a turn's elements (from <see cref="TranscriptTurnCodec"/> or <see cref="TranscriptTurnEncoder"/>) with the append script.</summary>
+    internal async Task AppendElementsAsync(string channelId, string conversationId, byte[] header, byte[] turn, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var ttl = TimeToLive(channelId, conversationId);
         var ttlMilliseconds = ttl > TimeSpan.Zero ? (long)Math.Ceiling(ttl.TotalMilliseconds) : 0L;
         await RunAsync(

@@ -55,6 +55,9 @@ public sealed class StorageTranscriptStore : ITranscriptStore
             cancellationToken);
     }
 
+    /// <summary>A turn recorded as activity snapshots, appended as <see cref="AppendAsync"/> does.</summary>
+    public ITranscriptTurn BeginTurn(string channelId, string conversationId) => new SnapshotTranscriptTurn(this, channelId, conversationId);
+
     public async Task<IReadOnlyList<JObject>> ReadAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var item = await StorageItems.ReadAsync<TranscriptItem>(_storage, KeyFor(channelId, conversationId), cancellationToken);

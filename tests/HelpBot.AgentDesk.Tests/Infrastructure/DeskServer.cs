@@ -46,7 +46,7 @@ public sealed class DeskServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DeskServer> StartAsync(Uri serviceUrl, IDictionary<string, string?>? settings = null, bool withToken = true)
+    public static async Task<DeskServer> StartAsync(Uri serviceUrl, IDictionary<string, string?>? settings = null, bool withToken = true, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -65,6 +65,7 @@ public sealed class DeskServer : IAsyncDisposable
         builder.UseHelpBotDefaultUrl();
         builder.Services.AddSingleton(SharedRecognizer.Value);
         builder.Services.AddHelpBot(builder.Configuration);
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHelpBot();

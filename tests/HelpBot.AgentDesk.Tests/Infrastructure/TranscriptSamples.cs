@@ -24,7 +24,11 @@ public static class TranscriptSamples
         new(isGroup: false, conversationType: "personal", id: conversationId, tenantId: "t-1");
 
     /// <summary>Turn <paramref name="index"/> of a conversation: the customer's message and the bot's replies.</summary>
-    public static IReadOnlyList<JObject> Turn(string conversationId, int index, string locale = "zh-CN")
+    public static IReadOnlyList<JObject> Turn(string conversationId, int index, string locale = "zh-CN") =>
+        [.. TurnActivities(conversationId, index, locale).Select(TranscriptActivities.Snapshot)];
+
+    /// <summary>The activities of <see cref="Turn"/>, before they are snapshotted.</summary>
+    public static IReadOnlyList<IActivity> TurnActivities(string conversationId, int index, string locale = "zh-CN")
     {
         var time = Start.AddSeconds(index * 10);
         var incoming = new Activity(ActivityTypes.Message)
@@ -99,7 +103,7 @@ public static class TranscriptSamples
             Conversation = Conversation(conversationId),
             ReplyToId = "someone-else",
         };
-        return [.. new IActivity[] { incoming, reply, card, rating }.Select(TranscriptActivities.Snapshot)];
+        return [incoming, reply, card, rating];
     }
 
     /// <summary>
