@@ -81,6 +81,27 @@ public sealed class BenchmarkSmokeTests
         Assert.Throws<ArgumentException>(() => CommandLine.Parse(["--conversations", "0"]));
     }
 
+    [Fact]
+    public void Warm_up_options_default_to_at_least_a_minute_until_steady_and_are_fixed_in_smoke_mode()
+    {
+        var defaults = CommandLine.Parse([]);
+        var custom = CommandLine.Parse(["--warmup", "20", "--max-warmup", "20"]);
+        var smoke = CommandLine.Parse(["--smoke"]);
+
+        Assert.Equal(TimeSpan.FromSeconds(60), defaults.Warmup);
+        Assert.True(defaults.MaxWarmup > defaults.Warmup);
+        Assert.Equal(custom.Warmup, custom.MaxWarmup);
+        Assert.Equal(smoke.Warmup, smoke.MaxWarmup);
+    }
+
+    [Theory]
+    [InlineData(new[] { 3.3, 3.6, 1.6, 0.84, 0.86 }, true)]
+    [InlineData(new[] { 2.6, 1.5, 0.98 }, false)]
+    [InlineData(new[] { 0.8 }, false)]
+    [InlineData(new double[0], false)]
+    public void The_server_counts_as_settled_when_its_last_two_warm_up_slices_agree_within_ten_percent(double[] slices, bool settled) =>
+        Assert.Equal(settled, BenchmarkSession.Settled(slices, 0.10));
+
     private static int FreePortForTest()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);

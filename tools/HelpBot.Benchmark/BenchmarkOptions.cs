@@ -14,6 +14,16 @@ public sealed record BenchmarkOptions
     /// </remarks>
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The longest warm-up: after <see cref="Warmup"/> the load goes on, 10 s at a time, until the server's CPU per turn
+    /// of the last 10 s is within <see cref="SettledWithin"/> of the 10 s before (on a busy VM the JIT can take longer
+    /// than a minute), but not past this. Equal to <see cref="Warmup"/>: a fixed warm-up.
+    /// </summary>
+    public TimeSpan MaxWarmup { get; init; } = TimeSpan.FromSeconds(180);
+
+    /// <summary>How close two consecutive warm-up slices must be for the server to count as settled.</summary>
+    public double SettledWithin { get; init; } = 0.10;
+
     /// <summary>The measured window per target.</summary>
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -53,6 +63,7 @@ public sealed record BenchmarkOptions
     {
         Conversations = 4,
         Warmup = TimeSpan.FromSeconds(1),
+        MaxWarmup = TimeSpan.FromSeconds(1),
         Duration = TimeSpan.FromSeconds(3),
     };
 }

@@ -13,6 +13,9 @@ public sealed record BenchmarkReport
 
     public required double WarmupSeconds { get; init; }
 
+    /// <summary>The longest warm-up: after <see cref="WarmupSeconds"/> it went on until the server's CPU per turn was steady.</summary>
+    public double MaxWarmupSeconds { get; init; }
+
     public required double DurationSeconds { get; init; }
 
     public required int TurnsPerConversation { get; init; }

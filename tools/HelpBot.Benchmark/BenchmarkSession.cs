@@ -38,6 +38,7 @@ public static class BenchmarkSession
             Machine = new MachineInfo(Environment.ProcessorCount, ProcFs.CpuModel(), ProcFs.TotalMemoryBytes(), RuntimeInformation.OSDescription, RuntimeInformation.FrameworkDescription),
             Conversations = options.Conversations,
             WarmupSeconds = options.Warmup.TotalSeconds,
+            MaxWarmupSeconds = Math.Max(options.MaxWarmup.TotalSeconds, options.Warmup.TotalSeconds),
             DurationSeconds = options.Duration.TotalSeconds,
             TurnsPerConversation = ConversationScript.HelpBot(BotLanguage.Chinese).Count,
             Targets = results,
@@ -66,7 +67,7 @@ public static class BenchmarkSession
         await WaitUntilHealthyAsync(server, new Uri(url + "/healthz"));
         startup.Stop();
         var usedMemoryBefore = await redis.UsedMemoryAsync();
-        log.WriteLine($"{target}: started in {startup.Elapsed.TotalSeconds:0.0} s (pid {server.Id}); {options.Conversations} conversations, warm-up {options.Warmup.TotalSeconds:0} s, measuring {options.Duration.TotalSeconds:0} s");
+        log.WriteLine($"{target}: started in {startup.Elapsed.TotalSeconds:0.0} s (pid {server.Id}); {options.Conversations} conversations, warm-up {options.Warmup.TotalSeconds:0}-{Math.Max(options.MaxWarmup.TotalSeconds, options.Warmup.TotalSeconds):0} s (until steady), measuring {options.Duration.TotalSeconds:0} s");
 
         using var generator = new LoadGenerator(new Uri(url), script, options.Conversations, options.RequestTimeout);
         var priming = Stopwatch.StartNew();
@@ -74,8 +75,8 @@ public static class BenchmarkSession
         priming.Stop();
         log.WriteLine($"{target}: first conversations (one per language) took {priming.Elapsed.TotalSeconds:0.0} s, {primingErrors.Count} errors");
         var customers = generator.Start(options.Conversations);
-        var warmupCpuMsPerTurn = await WarmUpAsync(server, generator, options.Warmup);
-        log.WriteLine($"{target}: warm-up, server CPU ms per turn every {WarmupSlice.TotalSeconds:0} s: {string.Join(" ", warmupCpuMsPerTurn.Select(ms => ms.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}");
+        var warmupCpuMsPerTurn = await WarmUpAsync(server, generator, options);
+        log.WriteLine($"{target}: warm-up, server CPU ms per turn every {WarmupSlice.TotalSeconds:0} s: {string.Join(" ", warmupCpuMsPerTurn.Select(ms => ms.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture)))}{(Settled(warmupCpuMsPerTurn, options.SettledWithin) ? string.Empty : " (not settled within --max-warmup)")}");
 
         var self = Process.GetCurrentProcess();
         var rssAfterWarmup = server.ResidentBytes();
@@ -169,13 +170,22 @@ public static class BenchmarkSession
     }
 
     // The load runs for the whole warm-up; every slice records the server's CPU per turn answered in it, so the report
-    // shows whether the server had settled (the JIT's tiered compilation goes on for tens of seconds under load).
-    private static async Task<IReadOnlyList<double>> WarmUpAsync(ChildProcess server, LoadGenerator generator, TimeSpan warmup)
+    // shows whether the server had settled (the JIT's tiered compilation goes on for tens of seconds under load). After
+    // the minimum warm-up, more slices until two in a row agree (or the maximum is reached).
+    private static async Task<IReadOnlyList<double>> WarmUpAsync(ChildProcess server, LoadGenerator generator, BenchmarkOptions options)
     {
         var slices = new List<double>();
-        var end = Stopwatch.GetTimestamp() + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end) is var remaining && remaining > TimeSpan.Zero)
+        var started = Stopwatch.GetTimestamp();
+        var longest = options.MaxWarmup > options.Warmup ? options.MaxWarmup : options.Warmup;
+        while (true)
         {
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            var remaining = (elapsed < options.Warmup ? options.Warmup : longest) - elapsed;
+            if (remaining <= TimeSpan.Zero || (elapsed >= options.Warmup && Settled(slices, options.SettledWithin)))
+            {
+                return slices;
+            }
+
             var cpu0 = server.CpuTime();
             var turns0 = generator.TurnsAnswered;
             await Task.Delay(remaining < WarmupSlice ? remaining : WarmupSlice);
@@ -185,9 +195,11 @@ public static class BenchmarkSession
                 slices.Add((server.CpuTime() - cpu0).TotalMilliseconds / turns);
             }
         }
-
-        return slices;
     }
+
+    /// <summary>Whether the last two warm-up slices' CPU per turn are within <paramref name="within"/> of each other.</summary>
+    public static bool Settled(IReadOnlyList<double> slices, double within) =>
+        slices.Count >= 2 && Math.Abs(slices[^1] - slices[^2]) <= within * Math.Max(slices[^1], slices[^2]);
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     internal static double Percentile(double[] sorted, double p)

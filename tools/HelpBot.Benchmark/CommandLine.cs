@@ -2,13 +2,15 @@ using System.Globalization;
 
 namespace HelpBot.Benchmark;
 
-/// <summary>Parses <c>--conversations N --warmup S --duration S --targets a,b --configuration C --json FILE --smoke</c>.</summary>
+/// <summary>Parses <c>--conversations N --warmup S --max-warmup S --duration S --targets a,b --configuration C --json FILE --smoke</c>.</summary>
 public static class CommandLine
 {
     public const string Usage = """
         Usage: dotnet HelpBot.Benchmark.dll [options]
           --conversations N      concurrent conversations per target (default 64)
-          --warmup SECONDS       unmeasured load first (default 60: HelpBot's JIT settles after ~40 s of load)
+          --warmup SECONDS       unmeasured load first, at least (default 60: HelpBot's JIT settles after ~40 s of load)
+          --max-warmup SECONDS   then more load, 10 s at a time, until the server's CPU per turn is steady (within
+                                 10% of the 10 s before), but no longer than this in all (default 180; = --warmup: fixed)
           --duration SECONDS     measured window per target (default 30)
           --targets LIST         comma-separated: helpbot,echo,floor (default all three, in that order)
           --configuration NAME   build configuration of the servers (default Release)
@@ -42,6 +44,7 @@ public static class CommandLine
             {
                 "--conversations" => options with { Conversations = PositiveInt(name, value) },
                 "--warmup" => options with { Warmup = Seconds(name, value, allowZero: true) },
+                "--max-warmup" => options with { MaxWarmup = Seconds(name, value, allowZero: true) },
                 "--duration" => options with { Duration = Seconds(name, value, allowZero: false) },
                 "--targets" => options with { Targets = Targets(value) },
                 "--configuration" => options with { Configuration = value },

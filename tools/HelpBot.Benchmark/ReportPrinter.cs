@@ -16,7 +16,7 @@ public static class ReportPrinter
         var m = report.Machine;
         text.AppendLine(c, $"HelpBot benchmark, {report.StartedAt:yyyy-MM-dd HH:mm zzz}, commit {report.Commit}");
         text.AppendLine(c, $"Machine: {m.ProcessorCount} cores ({m.CpuModel}), {m.MemoryBytes / MiB / 1024:0.0} GiB, {m.OperatingSystem}, {m.Runtime}");
-        text.AppendLine(c, $"Load: {report.Conversations} concurrent closed-loop conversations of {report.TurnsPerConversation} turns; {report.WarmupSeconds:0} s warm-up, {report.DurationSeconds:0} s measured per target");
+        text.AppendLine(c, $"Load: {report.Conversations} concurrent closed-loop conversations of {report.TurnsPerConversation} turns; {report.WarmupSeconds:0} s warm-up (up to {Math.Max(report.MaxWarmupSeconds, report.WarmupSeconds):0} s until the server's CPU per turn is steady), {report.DurationSeconds:0} s measured per target");
         text.AppendLine(c, $"Servers: dotnet <dll> --urls http://127.0.0.1:<free port> --ConnectionStrings:Redis=<own redis-server>{string.Concat(report.HelpBotArguments.Select(a => " " + a))}, working directory {(report.ServerWorkingDirectory == "bin" ? "each server's bin directory" : report.ServerWorkingDirectory)}");
         text.AppendLine();
         text.AppendLine("target    turns/s   p50 ms   p95 ms   p99 ms   max ms  errors  conv done  server CPU ms/turn (cores)  redis CPU ms/turn  RSS warm/end/max MB  Redis B/conv (finished | used_memory)  load avg");
