@@ -195,14 +195,7 @@ public static class TranscriptTurnCodec
     }
 
     // Brotli when that is smaller, which is most turns of a few hundred bytes and up.
-    private static byte[] CompressedElement(byte[] plain)
-    {
-        var compressed = new byte[plain.Length];
-        compressed[0] = TurnFormatBrotli;
-        return BrotliEncoder.TryCompress(plain.AsSpan(1), compressed.AsSpan(1), out var written, BrotliQuality, BrotliWindowBits) && written + 1 < plain.Length
-            ? compressed[..(written + 1)]
-            : plain;
-    }
+    private static byte[] CompressedElement(byte[] plain) => TurnElement(plain.AsSpan(1));
 
     /// <summary>
     /// A turn element from the turn's UTF-8 JSON, by the same rule as <see cref="Encode"/>: Brotli (quality 5, window 16)
