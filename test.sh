@@ -52,6 +52,11 @@ set -e
 summary=$(grep -E '(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$results/console.log" \
   | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped", p, f, s}')
+# The conversation stories' pass^k table (tests/HelpBot.Stories.Tests writes it; see docs/testing.md).
+if [ -f "$results/stories.txt" ]; then
+  echo
+  cat "$results/stories.txt"
+fi
 echo
 echo "$summary"
 if [ "$status" -ne 0 ]; then

@@ -67,7 +67,7 @@ public sealed class AccountLinkCommands(CustomerIdentity identity, AccountLinkSt
         var phrases = new HashSet<string>(StringComparer.Ordinal) { "关联账号", "关联账户", "绑定账号", "link my account", "link account" };
         foreach (var culture in new[] { BotLanguage.ChineseCulture, BotLanguage.EnglishCulture })
         {
-            phrases.Add(TextInput.NormalizeAnswer(BotText.Get(culture, nameof(Strings.Link_Button))));
+            phrases.Add(TextInput.NormalizeAnswer(BotText.Phrase(culture, nameof(Strings.Link_Button))));
         }
 
         return phrases;

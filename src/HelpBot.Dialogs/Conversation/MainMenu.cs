@@ -81,10 +81,10 @@ public static class MainMenu
         {
             foreach (var (intent, key) in Items.Concat(MoreIntents))
             {
-                index[TextInput.NormalizeAnswer(BotText.Get(culture, key))] = intent;
+                index[TextInput.NormalizeAnswer(BotText.Phrase(culture, key))] = intent;
             }
 
-            index[TextInput.NormalizeAnswer(BotText.Get(culture, nameof(Strings.Button_OtherOrder)))] = Intents.OrderStatus;
+            index[TextInput.NormalizeAnswer(BotText.Phrase(culture, nameof(Strings.Button_OtherOrder)))] = Intents.OrderStatus;
         }
 
         return index;

@@ -12,7 +12,16 @@ public static class BotText
     private const int MaxCachedStrings = 4096;
     private static readonly ConcurrentDictionary<(string Culture, string Key), string> Cache = new();
 
+    /// <summary>Wording for a reply (recorded by an open <see cref="WordingTrace"/>).</summary>
     public static string Get(CultureInfo culture, string key)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        WordingTrace.Record(key, culture.Name);
+        return Phrase(culture, key);
+    }
+
+    /// <summary>The same wording read as vocabulary to recognise (a button title a customer may send back), not said.</summary>
+    public static string Phrase(CultureInfo culture, string key)
     {
         ArgumentNullException.ThrowIfNull(culture);
         if (Cache.TryGetValue((culture.Name, key), out var cached))

@@ -112,5 +112,10 @@ public static class SandboxEndpointRouteBuilderExtensions
         admin.MapGet("/tickets", () => SandboxResults.Ok(state.Tickets));
 
         admin.MapGet("/merchant-messages", () => SandboxResults.Ok(state.MerchantMessages));
+
+        admin.MapPut("/orders/{orderNumber}", async (string orderNumber, HttpRequest request) =>
+            SandboxResults.Ok(state.OverrideOrder(orderNumber, await SandboxRequestBody.ReadAsync<OrderOverride>(request))));
+
+        admin.MapGet("/order-actions", () => SandboxResults.Ok(state.OrderActions));
     }
 }

@@ -37,6 +37,7 @@ public sealed class SandboxPlatformState
     private readonly List<RecordedMerchantMessage> _merchantMessages = [];
     private readonly Dictionary<(string Action, string Key), (string Target, object Result)> _idempotentResults = [];
     private readonly List<SandboxFaultRule> _faults = [];
+    private readonly List<RecordedOrderAction> _orderActions = [];
     private int _ticketSequence;
     private int _messageSequence;
     private int _incidentSequence;
@@ -69,6 +70,7 @@ public sealed class SandboxPlatformState
             _merchantMessages.Clear();
             _idempotentResults.Clear();
             _faults.Clear();
+            _orderActions.Clear();
             Accounts.Clear();
             _ticketSequence = 0;
             _messageSequence = 0;
@@ -122,7 +124,7 @@ public sealed class SandboxPlatformState
 
         lock (_gate)
         {
-            return Idempotent("cancel", idempotencyKey, orderNumber, () =>
+            return Recorded("cancel", orderNumber, idempotencyKey, () => Idempotent("cancel", idempotencyKey, orderNumber, () =>
             {
                 var order = FindOrder(orderNumber);
                 if (order.Status is OrderStatus.PickedUp or OrderStatus.Delivering or OrderStatus.Delivered or OrderStatus.Cancelled)
@@ -146,7 +148,7 @@ public sealed class SandboxPlatformState
                     MerchantUpdatedAt = pinned.MerchantReceived && pinned.MerchantStatus != OrderStatus.Cancelled ? at : pinned.MerchantUpdatedAt,
                 };
                 return new CancelOrderResult(orderNumber, OrderStatus.Cancelled, refund);
-            });
+            }));
         }
     }
 
@@ -164,7 +166,7 @@ public sealed class SandboxPlatformState
 
         lock (_gate)
         {
-            return Idempotent("delivery-change", idempotencyKey, orderNumber, () =>
+            return Recorded("delivery_change", orderNumber, idempotencyKey, () => Idempotent("delivery-change", idempotencyKey, orderNumber, () =>
             {
                 var order = FindOrder(orderNumber);
                 if (order.Status is OrderStatus.Delivered or OrderStatus.Cancelled)
@@ -191,9 +193,53 @@ public sealed class SandboxPlatformState
 
                 _orders[orderNumber] = updated;
                 return new DeliveryChangeResult(orderNumber, updated.ToOrder(now).Delivery);
-            });
+            }));
         }
     }
+
+    /// <summary>Every cancel and delivery change asked for since the last reset, in order, with its outcome.</summary>
+    public IReadOnlyList<RecordedOrderAction> OrderActions
+    {
+        get
+        {
+            lock (_gate)
+                return [.. _orderActions];
+        }
+    }
+
+    /// <summary>Changes an order (or adds one copied from another) as <paramref name="change"/> says; see <see cref="OrderOverride"/>.</summary>
+    public Order OverrideOrder(string orderNumber, OrderOverride change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        if (orderNumber is not { Length: >= 16 and <= 19 } || !orderNumber.All(char.IsAsciiDigit))
+            throw SandboxRequestException.Invalid("An order number has 16 to 19 digits.");
+
+        lock (_gate)
+        {
+            SandboxOrder order;
+            if (change.CopyOf is { } source)
+            {
+                if (_orders.ContainsKey(orderNumber))
+                    throw SandboxRequestException.Invalid($"Order {orderNumber} exists already; copyOf adds a new order.");
+                order = FindOrder(source) with { OrderNumber = orderNumber };
+            }
+            else
+            {
+                order = FindOrder(orderNumber);
+            }
+
+            order = SandboxOrderOverrides.Apply(order, change, Merchant, UserPhone);
+            _orders[orderNumber] = order;
+            return order.ToOrder(Now);
+        }
+    }
+
+    private static MerchantInfo Merchant(string merchantId) =>
+        SandboxSeed.Merchants.FirstOrDefault(m => m.Id == merchantId)
+        ?? throw SandboxRequestException.Invalid($"No merchant {merchantId}; the seed has {string.Join(", ", SandboxSeed.Merchants.Select(m => m.Id))}.");
+
+    private static string UserPhone(string userId) =>
+        SandboxSeed.Users.TryGetValue(userId, out var phone) ? phone : throw SandboxRequestException.Invalid($"No user {userId}.");
 
     // ---- Merchant backend and support ------------------------------------------------------------------------
 
@@ -408,6 +454,23 @@ public sealed class SandboxPlatformState
         var result = perform();
         _idempotentResults[(action, key)] = (target, result);
         return result;
+    }
+
+    /// <summary>Runs an order action and records it with its outcome (a repeat of a used idempotency key counts as a repeat). Under the lock.</summary>
+    private T Recorded<T>(string action, string orderNumber, string idempotencyKey, Func<T> perform)
+    {
+        var repeat = _idempotentResults.Keys.Any(k => k.Key == idempotencyKey && k.Action.Replace('-', '_') == action);
+        try
+        {
+            var result = perform();
+            _orderActions.Add(new RecordedOrderAction(action, orderNumber, repeat ? "repeat" : "done", null, Now));
+            return result;
+        }
+        catch (SandboxRequestException ex)
+        {
+            _orderActions.Add(new RecordedOrderAction(action, orderNumber, "refused", ex.Code, Now));
+            throw;
+        }
     }
 
     private SandboxOrder FindOrder(string orderNumber) =>
