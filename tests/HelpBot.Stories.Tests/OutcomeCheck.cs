@@ -9,9 +9,9 @@ namespace HelpBot.Stories.Tests;
 /// ticket, merchant message and desk case must be one the outcome lists; no order it does not name was changed; no
 /// order was cancelled twice.
 /// </summary>
-public sealed class OutcomeCheck(StoryHost host, Outcome? outcome, List<string> failures)
+public sealed class OutcomeCheck(StoryHost host, Story story, List<string> failures)
 {
-    private readonly Outcome _expected = outcome ?? new Outcome();
+    private readonly Outcome _expected = story.Outcome ?? new Outcome();
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -57,6 +57,15 @@ public sealed class OutcomeCheck(StoryHost host, Outcome? outcome, List<string> 
         }
 
         Match("case", _expected.Cases, cases, CaseMatches, DescribeCase, e => $"order {e.Order ?? "any"}, problem {e.Problem ?? "any"}, route {e.Route ?? "any"}");
+
+        if (_expected.Linked is { } linked)
+        {
+            var link = await host.Links.GetAsync(story.Who.Channel, story.Who.User, cancellationToken);
+            if ((link is not null) != linked)
+            {
+                failures.Add(linked ? "world: the account should be linked, it is not." : $"world: the account should not be linked, it is linked to {link!.UserId}.");
+            }
+        }
     }
 
     private void JudgeOrder(string number, OrderOutcome expected)

@@ -123,6 +123,9 @@ public sealed class StoryTurn
     /// <summary>Taps the order button for this order number.</summary>
     public string? TapOrder { get; set; }
 
+    /// <summary>Taps the Nth button (from 1) of the last reply: for buttons whose titles are data, such as ratings.</summary>
+    public int? TapNth { get; set; }
+
     /// <summary>Sends a picture: <c>screenshot</c> (a small PNG) or <c>pdf</c> (not a picture).</summary>
     public string? Attach { get; set; }
 
@@ -176,6 +179,9 @@ public sealed class Outcome
     public List<MerchantMessageOutcome> MerchantMessages { get; set; } = [];
 
     public List<CaseOutcome> Cases { get; set; } = [];
+
+    /// <summary>Whether the story's sender ends with a linked platform account (Teams); null: not judged.</summary>
+    public bool? Linked { get; set; }
 }
 
 public sealed class OrderOutcome

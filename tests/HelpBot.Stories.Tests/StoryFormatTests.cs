@@ -52,9 +52,9 @@ public sealed class StoryFormatTests
         {
             var turn = story.Turns[i];
             var label = $"{where} turn {i + 1}";
-            var kinds = (turn.Say.Count > 0 ? 1 : 0) + (turn.Tap is null ? 0 : 1) + (turn.TapOrder is null ? 0 : 1);
+            var kinds = (turn.Say.Count > 0 ? 1 : 0) + (turn.Tap is null ? 0 : 1) + (turn.TapOrder is null ? 0 : 1) + (turn.TapNth is null ? 0 : 1);
             if (kinds > 1 || (kinds == 0 && turn.Attach is null))
-                yield return $"{label}: a turn either says (variants), taps a button, taps an order, or attaches a picture.";
+                yield return $"{label}: a turn either says (variants), taps a button (tap, tap_order, tap_nth), or attaches a picture.";
             if (turn.Say.Count is 1 or > 5)
                 yield return $"{label}: say gives 2-5 variants, the ways different customers type it.";
             if (turn.Say.Distinct().Count() != turn.Say.Count)

@@ -1,4 +1,5 @@
 using HelpBot.AgentDesk.Cases;
+using HelpBot.Dialogs.State;
 using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;
@@ -32,6 +33,8 @@ public sealed class StoryHost : IAsyncDisposable
     public IBot Bot => _services.GetRequiredService<IBot>();
 
     public CaseStore Cases => _services.GetRequiredService<AgentDeskService>().Cases;
+
+    public AccountLinkStore Links => _services.GetRequiredService<AccountLinkStore>();
 
     public static async Task<StoryHost> StartAsync(World world, CancellationToken cancellationToken)
     {

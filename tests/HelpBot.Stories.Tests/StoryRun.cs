@@ -68,7 +68,7 @@ public sealed partial class StoryRun
                 await PlayTurnAsync(host, adapter, i, _story.Turns[i], cancellationToken);
             }
 
-            await new OutcomeCheck(host, _story.Outcome, _failures).RunAsync(cancellationToken);
+            await new OutcomeCheck(host, _story, _failures).RunAsync(cancellationToken);
         }
         catch (StoryStopped)
         {
@@ -119,6 +119,12 @@ public sealed partial class StoryRun
         else if (turn.TapOrder is { } number)
         {
             text = TappedValue(label, number, action => string.Equals(action.Value as string, number, StringComparison.Ordinal), $"the order button {number}");
+        }
+
+        else if (turn.TapNth is { } nth)
+        {
+            var offered = _lastReplies.SelectMany(Buttons).ToList();
+            text = TappedValue(label, $"button {nth}", action => offered.IndexOf(action) == nth - 1, $"button number {nth}");
         }
 
         var message = new Activity(ActivityTypes.Message)
@@ -204,8 +210,10 @@ public sealed partial class StoryRun
         }
 
         // The code reads some wording it does not send this turn (a prompt's retry text, kept for later): only wording
-        // that shows in a reply counts as said.
+        // that shows in a reply counts as said. A prompt asked again sends what it kept, reading no wording: its text
+        // is recognised in the reply instead.
         uses = Said(uses, replies);
+        uses = [.. uses, .. Recognised(replies, _story.Language).Where(key => !uses.Any(u => u.Key == key)).Select(key => new WordingUse(key, _story.Language == "en" ? "en-US" : "zh-CN"))];
         _transcript.AppendLine("     keys: " + string.Join(", ", uses.Select(u => u.Key).Distinct()));
         if (replies.Count > 0)
         {
@@ -309,6 +317,27 @@ public sealed partial class StoryRun
             return pieces.Count == 0 || pieces.All(p => text.Contains(p, StringComparison.Ordinal));
         })];
     }
+
+    /// <summary>Wording whose literal text (at least <see cref="MinRecognisedLength"/> characters of it) is all in a reply.</summary>
+    private static IEnumerable<string> Recognised(IReadOnlyList<IMessageActivity> replies, string language)
+    {
+        var text = string.Join("\n", replies.Select(r => r.Text));
+        if (text.Length == 0)
+        {
+            yield break;
+        }
+
+        foreach (var key in Wording.Keys)
+        {
+            var pieces = Placeholder().Split(Wording.Text(language, key)).Select(p => p.Trim()).Where(p => p.Length > 0).ToList();
+            if (pieces.Sum(p => p.Length) >= MinRecognisedLength && pieces.All(p => text.Contains(p, StringComparison.Ordinal)))
+            {
+                yield return key;
+            }
+        }
+    }
+
+    private const int MinRecognisedLength = 8;
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\{\d+(?:[,:][^}]*)?\}")]
     private static partial System.Text.RegularExpressions.Regex Placeholder();

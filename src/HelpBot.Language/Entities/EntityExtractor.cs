@@ -38,23 +38,65 @@ public sealed partial class EntityExtractor
         }
 
         AddOrderNumbers(lower, found);
-        AddPhones(folded, models, found);
+        var windows = ModelWindows(folded);
+        AddPhones(folded, windows, models, found);
         AddAppVersions(lower, found);
-        AddChineseElapsed(folded, found);
+        AddChineseElapsed(windows, found);
         foreach (var m in models)
         {
-            AddTimes(folded, m, now, found);
+            AddTimes(windows, m, now, found);
         }
 
-        AddColloquialYuan(folded, found);
+        AddColloquialYuan(windows, found);
         foreach (var m in models)
         {
-            AddCurrencies(folded, m, found);
+            AddCurrencies(windows, m, found);
         }
 
         AddSymbolMoney(lower, found);
         return found.InOrder();
     }
+
+    /// <summary>
+    /// What Microsoft.Recognizers.Text's models read: windows of at most <see cref="MaxWindow"/> characters, cut after a
+    /// space or punctuation mark where there is one, with digit runs too long to be a phone, an amount or a time blanked
+    /// out (same length, so spans still index the text), windows without a number skipped, and at most
+    /// <see cref="MaxModelCharacters"/> read in all. The models' cost grows faster than the length of what they read
+    /// (2000 digits took over a second), so bounded windows keep every message's cost bounded.
+    /// </summary>
+    internal static IReadOnlyList<(int Offset, string Text)> ModelWindows(string folded)
+    {
+        var masked = LongDigitRun().Replace(folded, m => new string(' ', m.Length));
+        var windows = new List<(int, string)>();
+        var start = 0;
+        var read = 0;
+        while (start < masked.Length && read < MaxModelCharacters)
+        {
+            var end = Math.Min(masked.Length, start + MaxWindow);
+            if (end < masked.Length)
+            {
+                var cut = masked.LastIndexOfAny(WindowBreaks, end - 1, end - start - (MaxWindow / 2));
+                end = cut >= 0 ? cut + 1 : end;
+            }
+
+            var window = masked[start..end];
+            if (MayHoldQuantity().IsMatch(window.ToLowerInvariant()))
+            {
+                windows.Add((start, window));
+                read += window.Length;
+            }
+
+            start = end;
+        }
+
+        return windows;
+    }
+
+    internal const int MaxWindow = 160;
+
+    /// <summary>At most this much of a message goes through the models (times, money and phones come early in what customers write); order numbers and versions are found in all of it.</summary>
+    internal const int MaxModelCharacters = 640;
+    private static readonly char[] WindowBreaks = [' ', '\n', '\t', ',', '.', '!', '?', ';', '，', '。', '！', '？', '；', '、'];
 
     private IReadOnlyList<LanguageModels> ModelsFor(string folded, string language)
     {
@@ -103,13 +145,16 @@ public sealed partial class EntityExtractor
 
     // ---- phones --------------------------------------------------------------------------------------------------
 
-    private static void AddPhones(string folded, IReadOnlyList<LanguageModels> models, EntityCandidates found)
+    private static void AddPhones(string folded, IReadOnlyList<(int Offset, string Text)> windows, IReadOnlyList<LanguageModels> models, EntityCandidates found)
     {
-        foreach (var result in models[0].Phone.Parse(folded))
+        foreach (var (offset, window) in windows)
         {
-            if (NormalizeMobile(result.Text) is { } mobile)
+            foreach (var result in models[0].Phone.Parse(window))
             {
-                found.TryAdd(EntityTypes.Phone, mobile, result.Start, result.End - result.Start + 1);
+                if (NormalizeMobile(result.Text) is { } mobile)
+                {
+                    found.TryAdd(EntityTypes.Phone, mobile, offset + result.Start, result.End - result.Start + 1);
+                }
             }
         }
 
@@ -138,11 +183,11 @@ public sealed partial class EntityExtractor
 
     // ---- times and durations -------------------------------------------------------------------------------------
 
-    private static void AddTimes(string folded, LanguageModels models, DateTime now, EntityCandidates found)
+    private static void AddTimes(IReadOnlyList<(int Offset, string Text)> windows, LanguageModels models, DateTime now, EntityCandidates found)
     {
-        foreach (var result in models.DateTime.Parse(folded, now))
+        foreach (var (offset, result) in windows.SelectMany(w => models.DateTime.Parse(w.Text, now).Select(r => (w.Offset, r))))
         {
-            var start = result.Start;
+            var start = offset + result.Start;
             var length = result.End - result.Start + 1;
             var first = FirstResolution(result);
             if (first is null || found.Overlaps(start, length))
@@ -210,9 +255,9 @@ public sealed partial class EntityExtractor
     /// "半小时前", "一个半小时", "两个小时前", "40分钟": the Chinese DateTime model drops the "一个" of "一个半小时" and
     /// resolves "半小时前" to the reference time itself, so Chinese hour/minute spans are read here.
     /// </summary>
-    private void AddChineseElapsed(string folded, EntityCandidates found)
+    private void AddChineseElapsed(IReadOnlyList<(int Offset, string Text)> windows, EntityCandidates found)
     {
-        foreach (Match m in ChineseElapsed().Matches(folded))
+        foreach (var (offset, m) in windows.SelectMany(w => ChineseElapsed().Matches(w.Text).Select(m => (w.Offset, m))))
         {
             decimal minutes;
             if (m.Groups["min"].Success)
@@ -233,11 +278,11 @@ public sealed partial class EntityExtractor
             var n = decimal.Round(minutes).ToString(CultureInfo.InvariantCulture);
             if (m.Groups["ago"].Success)
             {
-                found.TryAdd(EntityTypes.Time, $"now-{n}min", m.Index, m.Length);
+                found.TryAdd(EntityTypes.Time, $"now-{n}min", offset + m.Index, m.Length);
             }
             else
             {
-                found.TryAdd(EntityTypes.Duration, $"{n}min", m.Index, m.Length);
+                found.TryAdd(EntityTypes.Duration, $"{n}min", offset + m.Index, m.Length);
             }
         }
     }
@@ -255,9 +300,9 @@ public sealed partial class EntityExtractor
     // ---- money ---------------------------------------------------------------------------------------------------
 
     /// <summary>"两块五", "十二块五毛", "3块5": yuan plus tenths, which the currency model reads as whole yuan only.</summary>
-    private void AddColloquialYuan(string folded, EntityCandidates found)
+    private void AddColloquialYuan(IReadOnlyList<(int Offset, string Text)> windows, EntityCandidates found)
     {
-        foreach (Match m in ColloquialYuan().Matches(folded))
+        foreach (var (offset, m) in windows.SelectMany(w => ColloquialYuan().Matches(w.Text).Select(m => (w.Offset, m))))
         {
             var yuan = ParseChineseOrArabic(m.Groups["yuan"].Value);
             var jiao = SingleDigit(m.Groups["jiao"].Value);
@@ -266,13 +311,13 @@ public sealed partial class EntityExtractor
                 continue;
             }
 
-            found.TryAdd(EntityTypes.Money, FormatMoney(yuan.Value + (jiao.Value / 10m), "CNY"), m.Index, m.Length);
+            found.TryAdd(EntityTypes.Money, FormatMoney(yuan.Value + (jiao.Value / 10m), "CNY"), offset + m.Index, m.Length);
         }
     }
 
-    private static void AddCurrencies(string folded, LanguageModels models, EntityCandidates found)
+    private static void AddCurrencies(IReadOnlyList<(int Offset, string Text)> windows, LanguageModels models, EntityCandidates found)
     {
-        foreach (var result in models.Currency.Parse(folded))
+        foreach (var (offset, result) in windows.SelectMany(w => models.Currency.Parse(w.Text).Select(r => (w.Offset, r))))
         {
             var resolution = result.Resolution;
             if (resolution is null
@@ -307,7 +352,7 @@ public sealed partial class EntityExtractor
                 continue;
             }
 
-            found.TryAdd(EntityTypes.Money, FormatMoney(amount, iso), result.Start, result.End - result.Start + 1);
+            found.TryAdd(EntityTypes.Money, FormatMoney(amount, iso), offset + result.Start, result.End - result.Start + 1);
         }
     }
 
@@ -335,6 +380,11 @@ public sealed partial class EntityExtractor
 
     private decimal? ParseChineseOrArabic(string numeral)
     {
+        if (numeral.Length > MaxNumeralLength)
+        {
+            return null; // no price or time is written with this many numerals; reading it would only cost time
+        }
+
         if (decimal.TryParse(numeral, NumberStyles.Integer, CultureInfo.InvariantCulture, out var arabic))
         {
             return arabic;
@@ -356,7 +406,14 @@ public sealed partial class EntityExtractor
 
     private static string DigitsOnly(string text) => new([.. text.Where(char.IsAsciiDigit)]);
 
+    private const int MaxNumeralLength = 12;
+
     // ---- patterns ------------------------------------------------------------------------------------------------
+
+    // Longer than any order number, phone, amount or time. Bounded counts in the patterns below keep every one of
+    // them linear in the text (an unbounded \d+ before a unit retried the whole rest of a long digit run at each digit).
+    [GeneratedRegex(@"\d{21,}")]
+    private static partial Regex LongDigitRun();
 
     // Digits in groups separated by single spaces or dashes, not touching other digits.
     [GeneratedRegex(@"(?<![\d.])\d(?:[ \-]?\d){15,18}(?![\d])")]
@@ -372,13 +429,13 @@ public sealed partial class EntityExtractor
     [GeneratedRegex(@"[0-9零〇一二两三四五六七八九十百千半]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|half|quarter|hours?|minutes?|mins?|ago|noon|midnight|yesterday|tomorrow|today|tonight)\b")]
     private static partial Regex MayHoldQuantity();
 
-    [GeneratedRegex(@"(?:(?<hours>\d+|[一二两三四五六七八九十]+)\s*个?\s*(?<half>半)?\s*(?:小时|钟头)|(?<half>半)\s*个?\s*(?:小时|钟头)|(?<min>\d+|[一二两三四五六七八九十]+)\s*分钟)(?:\s*(?<ago>以前|之前|前))?")]
+    [GeneratedRegex(@"(?:(?<hours>(?<!\d)\d{1,3}|[一二两三四五六七八九十]{1,4})\s*个?\s*(?<half>半)?\s*(?:小时|钟头)|(?<half>半)\s*个?\s*(?:小时|钟头)|(?<min>(?<!\d)\d{1,4}|[一二两三四五六七八九十]{1,4})\s*分钟)(?:\s*(?<ago>以前|之前|前))?")]
     private static partial Regex ChineseElapsed();
 
     [GeneratedRegex(@"前|以前|之前|ago|before|earlier", RegexOptions.IgnoreCase)]
     private static partial Regex AgoMarker();
 
-    [GeneratedRegex(@"(?<yuan>\d+|[零一二两三四五六七八九十百千]+)\s*[块塊元](?<jiao>[1-9一二两三四五六七八九])(?:毛|角)?(?![\d零一二三四五六七八九十百千万块元])")]
+    [GeneratedRegex(@"(?<yuan>(?<!\d)\d{1,6}|[零一二两三四五六七八九十百千]{1,8})\s*[块塊元](?<jiao>[1-9一二两三四五六七八九])(?:毛|角)?(?![\d零一二三四五六七八九十百千万块元])")]
     private static partial Regex ColloquialYuan();
 
     [GeneratedRegex(@"(?<symbol>¥|rmb|cny|usd|\$)\s*(?<amount>\d+(?:\.\d{1,2})?)(?![\d.])")]
