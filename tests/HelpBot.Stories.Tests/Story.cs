@@ -78,6 +78,19 @@ public sealed class World
 
     /// <summary>Every platform call fails with this status (e.g. 503): the order system is down.</summary>
     public int? PlatformFailsWith { get; set; }
+
+    /// <summary>Faults on some platform routes only (e.g. the restaurant's backend).</summary>
+    public List<FaultSpec> Faults { get; set; } = [];
+}
+
+public sealed class FaultSpec
+{
+    /// <summary>A platform path prefix such as /api/v1/merchant-backend/.</summary>
+    public string Path { get; set; } = "/api/";
+
+    public int? Status { get; set; }
+
+    public int? DelayMs { get; set; }
 }
 
 public sealed class OrderOverrideSpec

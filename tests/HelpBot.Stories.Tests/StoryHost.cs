@@ -75,6 +75,11 @@ public sealed class StoryHost : IAsyncDisposable
                 o.Charged, o.MerchantReceived, o.MerchantStatus, o.EtaInMinutes, o.RiderLastSeenMinutesAgo, o.Address));
         }
 
+        foreach (var fault in world.Faults)
+        {
+            sandbox.State.AddFault(new AddFaultRequest(fault.Path, fault.DelayMs, fault.Status));
+        }
+
         if (world.PlatformFailsWith is { } status)
         {
             sandbox.State.AddFault(new AddFaultRequest(null, null, status));
