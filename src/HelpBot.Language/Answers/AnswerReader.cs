@@ -1,0 +1,171 @@
+using System.Text;
+using HelpBot.Language.Text;
+
+namespace HelpBot.Language.Answers;
+
+/// <summary>
+/// Reads a message as an answer to the bot's open question (see <see cref="AnswerReading"/>), with the vocabulary in
+/// <see cref="Vocabulary"/>. The text is scanned once from left to right, taking the longest phrase at each place, so a
+/// phrase is never counted again through the words inside it. For yes/no, any "no" phrase wins over "yes" ones: "能打开
+/// 但是还是不行" is no, and answers like "嗯 都能打开" or "nope, still crashing" are read whole, reasons and all.
+/// </summary>
+public static class AnswerReader
+{
+    private enum Cue
+    {
+        Yes,
+        No,
+        Neither,
+        NeverMind,
+        StartOver,
+        Help,
+        Thanks,
+        Goodbye,
+        Greeting,
+        Laugh,
+        AskIfBot,
+        Correction,
+        Tried,
+    }
+
+    // By first character, longest first, so the scan below takes the first phrase that matches at a position. A phrase
+    // may carry several cues ("不对" is no and a correction; "更新了" is yes and "tried").
+    private static readonly Dictionary<char, (string Phrase, Cue[] Cues)[]> Phrases = Build();
+
+    public static AnswerReading Read(string? text)
+    {
+        var normalized = Normalize(text);
+        if (normalized.Length == 0)
+        {
+            return AnswerReading.Nothing;
+        }
+
+        var found = new HashSet<Cue>();
+        var covered = 0;
+        for (var i = 0; i < normalized.Length;)
+        {
+            var match = MatchAt(normalized, i);
+            if (match is { } m)
+            {
+                found.UnionWith(m.Cues);
+                covered += m.Phrase.Length;
+                i += m.Phrase.Length;
+            }
+            else
+            {
+                covered += IsFiller(normalized[i]) ? 1 : 0;
+                i++;
+            }
+        }
+
+        var polarity = found.Contains(Cue.No) ? Polarity.No : found.Contains(Cue.Yes) ? Polarity.Yes : Polarity.None;
+        var command = found.Contains(Cue.StartOver) ? ConversationCommand.StartOver
+            : found.Contains(Cue.NeverMind) ? ConversationCommand.NeverMind
+            : found.Contains(Cue.Help) ? ConversationCommand.Help
+            : ConversationCommand.None;
+        var social = found.Contains(Cue.AskIfBot) ? SocialAct.AskIfBot
+            : found.Contains(Cue.Goodbye) ? SocialAct.Goodbye
+            : found.Contains(Cue.Thanks) ? SocialAct.Thanks
+            : found.Contains(Cue.Laugh) ? SocialAct.Laugh
+            : found.Contains(Cue.Greeting) ? SocialAct.Greeting
+            : SocialAct.None;
+        var onlySocial = social != SocialAct.None
+            && found.All(c => c is Cue.Thanks or Cue.Goodbye or Cue.Greeting or Cue.Laugh or Cue.AskIfBot)
+            && covered == normalized.Length;
+        return new AnswerReading(polarity, command, social, found.Contains(Cue.Correction), found.Contains(Cue.Tried)) { IsOnlySocial = onlySocial };
+    }
+
+    /// <summary>Width-folded, lower case, with runs of spaces and punctuation as one space (English phrases need the gaps).</summary>
+    internal static string Normalize(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return string.Empty;
+        }
+
+        var folded = TextFolding.FoldWidth(text.Length > MaxLength ? text[..MaxLength] : text).ToLowerInvariant().Replace('’', '\'');
+        var result = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            var gap = char.IsWhiteSpace(c) || (char.IsPunctuation(c) && c != '\'') || char.IsSymbol(c) && !IsEmoji(c);
+            if (gap)
+            {
+                if (result.Length > 0 && result[^1] != ' ')
+                {
+                    result.Append(' ');
+                }
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return result.ToString().Trim();
+    }
+
+    // Answers are short; a long message is a new request, and reading all of it would only cost time.
+    private const int MaxLength = 400;
+
+    private static (string Phrase, Cue[] Cues)? MatchAt(string text, int start)
+    {
+        if (!Phrases.TryGetValue(text[start], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var (phrase, cues) in candidates)
+        {
+            if (phrase.Length <= text.Length - start
+                && string.CompareOrdinal(text, start, phrase, 0, phrase.Length) == 0
+                && Bounded(text, start, phrase.Length))
+            {
+                return (phrase, cues);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Latin and digit phrases must stand as whole words ("no" is not in "now", "88" not in "2688").</summary>
+    private static bool Bounded(string text, int start, int length)
+    {
+        static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '\'';
+        var first = text[start];
+        var last = text[start + length - 1];
+        if (IsWordChar(first) && start > 0 && IsWordChar(text[start - 1]))
+        {
+            return false;
+        }
+
+        return !(IsWordChar(last) && start + length < text.Length && IsWordChar(text[start + length]));
+    }
+
+    private static bool IsFiller(char c) => c == ' ' || c is '啊' or '呀' or '吧' or '呢' or '哦' or '噢' or '喔' or '啦' or '哈' or '嘛' or '了' or '的';
+
+    private static bool IsEmoji(char c) => char.IsSurrogate(c) || c is '✅' or '❌';
+
+    private static Dictionary<char, (string, Cue[])[]> Build()
+    {
+        var all = new List<(string Phrase, Cue Cue)>();
+        void Add(string[] phrases, Cue cue) => all.AddRange(phrases.Select(p => (Normalize(p), cue)));
+        Add(Vocabulary.Yes, Cue.Yes);
+        Add(Vocabulary.No, Cue.No);
+        Add(Vocabulary.Neither, Cue.Neither);
+        Add(Vocabulary.NeverMind, Cue.NeverMind);
+        Add(Vocabulary.StartOver, Cue.StartOver);
+        Add(Vocabulary.Help, Cue.Help);
+        Add(Vocabulary.Thanks, Cue.Thanks);
+        Add(Vocabulary.Goodbye, Cue.Goodbye);
+        Add(Vocabulary.Greeting, Cue.Greeting);
+        Add(Vocabulary.Laugh, Cue.Laugh);
+        Add(Vocabulary.AskIfBot, Cue.AskIfBot);
+        Add(Vocabulary.Correction, Cue.Correction);
+        Add(Vocabulary.Tried, Cue.Tried);
+        return all.Where(p => p.Phrase.Length > 0)
+            .GroupBy(p => p.Phrase, StringComparer.Ordinal)
+            .Select(g => (Phrase: g.Key, Cues: g.Select(p => p.Cue).Distinct().ToArray()))
+            .GroupBy(p => p.Phrase[0])
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Phrase.Length).ToArray());
+    }
+}

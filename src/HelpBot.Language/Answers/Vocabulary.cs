@@ -1,0 +1,89 @@
+namespace HelpBot.Language.Answers;
+
+/// <summary>
+/// The recognition vocabulary for answers and conversation commands, in one place: what customers type, never wording
+/// shown to them. Chinese phrases match anywhere; English ones as whole words. A longer phrase wins over the phrases
+/// inside it, so "没问题" is yes although it holds "没", "不能" is no although it holds "能", and "not bad" is yes.
+/// </summary>
+internal static class Vocabulary
+{
+    public static readonly string[] Yes =
+    [
+        "是", "是的", "是啊", "对", "对的", "对啊", "嗯", "嗯嗯", "恩", "好", "好的", "好啊", "好了", "行", "行的", "可以", "能", "能的",
+        "有", "有的", "要", "需要", "确认", "确定", "当然", "没问题", "没毛病", "没事", "没关系", "正常", "都正常", "挺好", "不错", "还行",
+        "能打开", "打得开", "能用", "好使", "开通了", "绑定了", "绑了", "绑好了", "够", "够的", "最新", "最新版", "最新的", "更新了",
+        "解决了", "搞定了", "好了谢谢", "收到了", "到了", "ok", "okay", "k", "kk", "yes", "y", "ya", "yah", "yeah", "yep", "yup", "sure",
+        "right", "correct", "exactly", "indeed", "of course", "it does", "they do", "it is", "i do", "i did", "it did", "works",
+        "working", "it works", "work fine", "fine", "good", "all good", "great", "perfect", "solved", "fixed", "sorted", "done",
+        "resolved", "latest", "up to date", "updated", "linked", "enabled", "enough", "no problem", "not bad", "no issue", "no issues",
+        "please do", "do it", "go ahead", "confirm", "👍", "👌", "✅", "🙆", "👍🏻",
+    ];
+
+    public static readonly string[] No =
+    [
+        "不", "不是", "不对", "不行", "不能", "不可以", "不要", "不用", "不需要", "否", "没", "没有", "没用", "没解决", "还没", "还没有", "还不行",
+        "还是不行", "还是一样", "还是没", "还是付不了", "还是打不开", "一样", "照样", "依然", "仍然", "打不开", "开不了", "进不去", "用不了",
+        "不好使", "不管用", "没反应", "失败", "失败了", "报错", "闪退", "崩了", "不正常", "不够", "没开通", "没绑", "没绑定", "旧版",
+        "不是最新", "没更新", "别", "no", "n", "nope", "nah", "nay", "not", "not really", "never", "still", "cannot", "can't", "cant",
+        "won't", "wont", "doesn't", "doesnt", "don't", "dont", "didn't", "didnt", "isn't", "isnt", "aren't", "not yet", "nothing",
+        "broken", "fail", "fails", "failed", "failing", "crash", "crashes", "crashing", "declined", "error", "useless", "no luck",
+        "👎", "❌", "🙅",
+    ];
+
+    /// <summary>Phrases that hold a yes or no word without meaning either ("别的都正常", "不好意思", "not sure").</summary>
+    public static readonly string[] Neither =
+    [
+        "别的", "别人", "别家", "别处", "不好意思", "不客气", "不知道", "不清楚", "不确定", "不太清楚", "不过", "不管", "不然", "要不", "不止",
+        "没想到", "了不起", "不得不", "能不能", "是不是", "有没有", "要不要", "对不对", "行不行", "可不可以", "好不好", "not sure",
+        "no idea", "don't know", "dont know", "not only", "no worries", "i think",
+    ];
+
+    public static readonly string[] NeverMind =
+    [
+        "算了", "算了吧", "不用了", "不弄了", "不查了", "不改了", "不用改了", "不转了", "不取消了", "先不取消", "不关联了", "先不", "别管了",
+        "不需要了", "没事了", "不麻烦了", "就这样吧", "保持原样", "就原来的", "还是原来的", "按原来的", "退出", "never mind", "nevermind",
+        "nvm", "forget it", "forget about it", "forget that", "cancel that", "leave it", "leave it as it is", "keep it as it is",
+        "keep the time", "keep it", "don't bother", "no need", "skip it", "stop", "quit", "not now",
+    ];
+
+    public static readonly string[] StartOver =
+    [
+        "重新开始", "从头开始", "从头来", "重来", "重新来", "再来一遍", "回到开头", "start over", "start again", "start from the top",
+        "from the top", "from scratch", "restart", "reset", "begin again", "back to the start", "back to the beginning",
+    ];
+
+    public static readonly string[] Help =
+    [
+        "帮助", "怎么用", "怎么弄", "怎么操作", "你能做什么", "你能干什么", "你能干啥", "你会什么", "你会干啥", "能帮我做什么", "能帮我干什么",
+        "有什么功能", "都能干嘛", "菜单", "help", "what can you do", "how does this work", "how do i use", "how to use", "menu",
+        "what am i supposed to do", "what do i do", "what should i do here", "options",
+    ];
+
+    public static readonly string[] Thanks = ["谢谢", "谢了", "多谢", "感谢", "辛苦了", "thanks", "thank you", "thx", "ty", "cheers", "appreciate it"];
+
+    public static readonly string[] Goodbye = ["拜拜", "再见", "88", "回见", "bye", "goodbye", "bye bye", "see you", "see ya", "that's all", "that is all"];
+
+    public static readonly string[] Greeting = ["你好", "您好", "在吗", "在不在", "哈喽", "嗨", "hi", "hello", "hey", "hiya", "good morning", "good evening"];
+
+    public static readonly string[] Laugh = ["哈哈", "哈哈哈", "呵呵", "嘿嘿", "嘻嘻", "haha", "hahaha", "lol", "lmao", "rofl", "😂", "🤣", "😄", "😆", "😅"];
+
+    public static readonly string[] AskIfBot =
+    [
+        "你是机器人吗", "你是机器人", "机器人吗", "是机器人", "是不是机器人", "是人吗", "是真人吗", "对面是人", "你是人", "是ai", "人工智能吗", "是不是真人",
+        "are you a bot", "are you a robot", "are you human", "are you a person", "are you real", "is this a bot", "is this a robot",
+        "talking to a bot", "talking to a robot", "talking to a machine", "robot or a person", "bot or a person", "bot or human",
+    ];
+
+    public static readonly string[] Correction =
+    [
+        "打错了", "输错了", "写错了", "搞错了", "弄错了", "选错了", "点错了", "不对", "不是这个", "不是这单", "不是这一单", "不是这家", "另一单", "另一个",
+        "另外一单", "另外一个", "别的订单", "其他订单", "另一笔", "i meant", "i mean", "sorry i meant", "wrong one", "wrong order",
+        "wrong number", "not this one", "not that one", "the other one", "the other order", "another order", "a different order", "typo",
+    ];
+
+    public static readonly string[] Tried =
+    [
+        "试过", "试了", "都试了", "重启过", "重启了", "重新打开过", "重开了", "重开过", "更新过", "更新了", "换了", "切了", "关了再开",
+        "tried", "restarted", "reopened", "did that", "done that", "already did", "updated", "switched",
+    ];
+}
