@@ -86,4 +86,63 @@ internal static class Vocabulary
         "试过", "试了", "都试了", "重启过", "重启了", "重新打开过", "重开了", "重开过", "更新过", "更新了", "换了", "切了", "关了再开",
         "tried", "restarted", "reopened", "did that", "done that", "already did", "updated", "switched",
     ];
+
+    /// <summary>
+    /// Typed answers to "what would you like to do?", by action (the flows' action names). Only the actions a flow offered
+    /// are looked for, so "联系商家" can mean messaging the restaurant where no phone number is offered.
+    /// </summary>
+    public static readonly Dictionary<string, string[]> Actions = new(StringComparer.Ordinal)
+    {
+        ["notify_merchant"] =
+        [
+            "通知商家", "通知店家", "通知餐厅", "通知一下", "通知下", "通知", "催一下", "催催", "催单", "催商家", "催店家", "催一催", "帮我催", "提醒商家", "提醒店家", "提醒一下商家",
+            "告诉商家", "给商家发消息", "给商家留言", "帮我联系商家", "让商家快点", "叫商家快点", "notify the restaurant", "notify restaurant",
+            "message the restaurant", "message them", "ping the restaurant", "ping them", "remind the restaurant", "remind them",
+            "nudge the restaurant", "nudge them", "chase the restaurant", "chase them", "hurry them", "hurry up the restaurant",
+            "tell the restaurant", "contact the restaurant for me", "notify",
+        ],
+        ["merchant_phone"] =
+        [
+            "商家电话", "店家电话", "餐厅电话", "商家的电话", "店里电话", "商家号码", "电话多少", "我自己打", "我打给商家", "打给商家", "给商家打电话",
+            "打电话给商家", "打商家电话", "restaurant's number", "restaurant number", "restaurant phone", "restaurant's phone",
+            "phone number of the restaurant", "call the restaurant myself", "i'll call the restaurant", "i will call them", "call them myself",
+            "their number", "call the restaurant",
+        ],
+        ["cancel_reorder"] =
+        [
+            "取消后重新下单", "取消重下", "取消了重下", "取消重新下单", "退了重下", "退掉重下", "退了重新点", "退掉重新点", "退单重下", "重新下单", "重下一单",
+            "重新点一单", "再点一单", "不要了重新点", "换一家", "cancel and reorder", "cancel and order again", "cancel it and reorder",
+            "reorder", "re-order", "order again", "order from somewhere else", "cancel it and order", "just cancel it",
+        ],
+        ["contact_rider"] =
+        [
+            "联系骑手", "骑手电话", "骑手的电话", "打给骑手", "给骑手打电话", "给骑手打", "问骑手", "打骑手电话", "找骑手", "问问骑手", "问一下骑手", "骑手号码", "配送员电话",
+            "call the rider", "rider's number", "rider number", "rider's phone", "contact the rider", "text the rider", "message the rider",
+            "call the driver", "driver's number", "contact the driver", "call the courier",
+        ],
+        ["change_delivery"] =
+        [
+            "修改送达时间", "改送达时间", "改一下送达时间", "改时间", "改个时间", "晚点送", "推迟送", "改地址", "改一下地址", "换地址", "修改地址",
+            "change the time", "change delivery time", "change the delivery", "reschedule", "deliver later", "change the address",
+            "change address", "later delivery",
+        ],
+        ["wait"] =
+        [
+            "我等等", "等等吧", "再等等", "我等着", "我等吧", "那我等", "先等", "等一下吧", "等自动退款", "等退款", "等着吧", "i'll wait", "i will wait",
+            "let me wait", "wait for it", "wait for the refund", "i can wait", "just wait", "keep waiting", "wait a bit",
+        ],
+        ["escalate"] =
+        [
+            "转给客服", "转客服", "转人工", "找客服", "人工客服", "人工", "客服处理", "平台处理", "找平台", "投诉", "找真人", "找个人", "帮我找人",
+            "talk to a person", "talk to someone", "human", "real person", "an agent", "customer service", "support", "escalate",
+            "file a complaint", "complain", "someone",
+        ],
+    };
+
+    /// <summary>Ratings said in words rather than a number.</summary>
+    public static readonly Dictionary<string, int> RatingWords = new(StringComparer.Ordinal)
+    {
+        ["满分"] = 5, ["好评"] = 5, ["非常满意"] = 5, ["很满意"] = 5, ["差评"] = 1, ["很差"] = 1, ["太差"] = 1,
+        ["perfect"] = 5, ["excellent"] = 5, ["amazing"] = 5, ["terrible"] = 1, ["awful"] = 1, ["horrible"] = 1,
+    };
 }

@@ -1,0 +1,89 @@
+namespace HelpBot.Language.Answers;
+
+/// <summary>
+/// Reads a typed answer to "what would you like to do?" as one of the actions the bot offered ("催一下商家", "ping the
+/// restaurant", "那我等等吧", "退了重下"), with the phrases in <see cref="Vocabulary.Actions"/>. A phrase right after a
+/// negation ("不用催了", "don't call the rider") does not count, and a message that names two offered actions is not
+/// guessed at: the caller asks again.
+/// </summary>
+public static class ActionReader
+{
+    // Normalised phrase -> action, grouped by first character, longest first (the same left-to-right scan as AnswerReader).
+    private static readonly Dictionary<char, (string Phrase, string Action)[]> Phrases = Vocabulary.Actions
+        .SelectMany(entry => entry.Value.Select(p => (Phrase: AnswerReader.Normalize(p), Action: entry.Key)))
+        .Where(p => p.Phrase.Length > 0)
+        .GroupBy(p => p.Phrase[0])
+        .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Phrase.Length).ToArray());
+
+    private static readonly string[] Negations = ["不用", "不要", "别", "不想", "不", "don't", "dont", "do not", "no need to", "not"];
+
+    /// <summary>The one offered action the text asks for, or null (none, or more than one).</summary>
+    public static string? Read(string? text, IReadOnlyCollection<string> offered)
+    {
+        ArgumentNullException.ThrowIfNull(offered);
+        var normalized = AnswerReader.Normalize(text);
+        if (normalized.Length == 0 || offered.Count == 0)
+        {
+            return null;
+        }
+
+        string? found = null;
+        for (var i = 0; i < normalized.Length;)
+        {
+            if (MatchAt(normalized, i) is not { } match)
+            {
+                i++;
+                continue;
+            }
+
+            if (offered.Contains(match.Action) && !Negated(normalized, i))
+            {
+                if (found is not null && found != match.Action)
+                {
+                    return null;
+                }
+
+                found = match.Action;
+            }
+
+            i += match.Phrase.Length;
+        }
+
+        return found;
+    }
+
+    private static (string Phrase, string Action)? MatchAt(string text, int start)
+    {
+        if (!Phrases.TryGetValue(text[start], out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (string.CompareOrdinal(text, start, candidate.Phrase, 0, candidate.Phrase.Length) == 0
+                && candidate.Phrase.Length <= text.Length - start
+                && WholeWords(text, start, candidate.Phrase.Length))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool WholeWords(string text, int start, int length)
+    {
+        static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '\'';
+        return !(IsWordChar(text[start]) && start > 0 && IsWordChar(text[start - 1]))
+               && !(IsWordChar(text[start + length - 1]) && start + length < text.Length && IsWordChar(text[start + length]));
+    }
+
+    /// <summary>A negation just before the phrase ("不用催", "别联系骑手", "don't call the rider").</summary>
+    private static bool Negated(string text, int start)
+    {
+        var before = text[Math.Max(0, start - 12)..start].TrimEnd();
+        return Negations.Any(n => before.EndsWith(n, StringComparison.Ordinal)
+                                  && (n[0] > 0x7F || before.Length == n.Length || !char.IsAsciiLetter(before[^(n.Length + 1)])));
+    }
+}

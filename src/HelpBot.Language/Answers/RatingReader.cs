@@ -1,0 +1,63 @@
+using System.Globalization;
+
+namespace HelpBot.Language.Answers;
+
+/// <summary>
+/// Reads a typed rating from one to five ("5", "5星", "四颗星", "5 stars", "great, 5", "4/5", "⭐⭐⭐", "满分", "给个好评").
+/// Null when there is none or it is not clear (two numbers, a number out of range).
+/// </summary>
+public static class RatingReader
+{
+    private static readonly Dictionary<char, int> ChineseDigits = new() { ['一'] = 1, ['二'] = 2, ['两'] = 2, ['三'] = 3, ['四'] = 4, ['五'] = 5 };
+
+    public static int? Read(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        // "4/5" and "4 out of 5": the scale is not a second rating.
+        var normalized = AnswerReader.Normalize(text.Replace("/5", " ", StringComparison.Ordinal).Replace("out of 5", " ", StringComparison.OrdinalIgnoreCase));
+        var stars = text.Count(c => c is '⭐' or '★');
+        if (stars is >= 1 and <= 5 && !normalized.Any(char.IsAsciiDigit))
+        {
+            return stars;
+        }
+
+        var numbers = new List<int>();
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            var c = normalized[i];
+            if (char.IsAsciiDigit(c))
+            {
+                var end = i;
+                while (end < normalized.Length && char.IsAsciiDigit(normalized[end]))
+                {
+                    end++;
+                }
+
+                // A long number (an order number, a phone) is never a rating: 0 keeps it out of range.
+                numbers.Add(end - i > 2 ? 0 : int.Parse(normalized.AsSpan(i, end - i), NumberStyles.None, CultureInfo.InvariantCulture));
+                i = end - 1;
+            }
+            else if (ChineseDigits.TryGetValue(c, out var digit) && i + 1 < normalized.Length && normalized[i + 1] is '星' or '颗' or '分' or '个')
+            {
+                numbers.Add(digit);
+            }
+        }
+
+        if (numbers.Count == 1)
+        {
+            return numbers[0] is >= 1 and <= 5 ? numbers[0] : null;
+        }
+
+        if (numbers.Count > 1)
+        {
+            return null;
+        }
+
+        var words = Vocabulary.RatingWords.Where(w => normalized.Contains(AnswerReader.Normalize(w.Key), StringComparison.Ordinal)).Select(w => w.Value).Distinct().ToList();
+        return words.Count == 1 ? words[0] : null;
+    }
+}
