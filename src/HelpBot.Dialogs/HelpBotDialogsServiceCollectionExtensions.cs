@@ -74,9 +74,9 @@ public static class HelpBotDialogsServiceCollectionExtensions
             .. WrapUpDialog.Prompts(),
             .. ChangeDeliveryDialog.Prompts(),
             .. LinkAccountDialog.Prompts(),
-            SelfCheckDialog.AnswerPrompt(),
+            .. SelfCheckDialog.AnswerPrompts(),
             CancelAndReorderDialog.Prompt(),
-            new ChoicePrompt(FlowActions.PromptId),
+            new ChoicePrompt(FlowActions.PromptId, readAnswer: NaturalAnswers.Action),
         ];
         foreach (var prompt in prompts)
         {
@@ -86,9 +86,12 @@ public static class HelpBotDialogsServiceCollectionExtensions
         services.AddSingleton<Dialog>(sp => new DeliveryTimePrompt(ChangeDeliveryDialog.TimePromptId, sp.GetRequiredService<TimeProvider>(), zone));
 
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
+        // In this order: commands, account links, a person, small talk, then a hint for an answer no prompt could read.
         services.AddSingleton<IDialogInterruption, GlobalCommands>();
         services.AddSingleton<IDialogInterruption, AccountLinkCommands>();
         services.AddSingleton<IDialogInterruption, HumanAgentInterruption>();
+        services.AddSingleton<IDialogInterruption, SmallTalk>();
+        services.AddSingleton<IDialogInterruption, UnansweredQuestion>();
         services.AddSingleton<AccountLinkStore>();
 
         services.TryAddSingleton<IConversationTurnLock, KeyedAsyncLock>();

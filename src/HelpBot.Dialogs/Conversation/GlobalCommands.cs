@@ -1,57 +1,108 @@
 using HelpBot.Dialogs.Dialogs;
+using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
+using HelpBot.Language.Answers;
 
 namespace HelpBot.Dialogs.Conversation;
 
 /// <summary>
-/// Commands that work at any step: cancel (abandon the current flow), help (explain, then ask the current question
-/// again) and start over. Only a message that is exactly the command counts, so "cancel my order" still reaches the flow.
+/// Commands that work at any step: stop the current flow ("取消", "算了不弄了", "nvm, forget it"), help (explain, then ask
+/// the current question again; "你能做什么", "how does this work") and start over ("从头开始吧", "let's start again").
+/// The exact command words always count. Said inside a sentence they count unless the message answers the waiting
+/// question (a choice such as "算了 退了重下" is that choice) or names an order (a new request), so "cancel my order" and
+/// "取消2611…" still reach their flows.
 /// </summary>
-public sealed class GlobalCommands : IDialogInterruption
+public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogInterruption
 {
-    // Recognition vocabulary (what customers type), not wording shown to them.
+    /// <summary>A command word inside a message that reads this surely as a request of its own is part of that request.</summary>
+    public const double RequestOverCommand = 0.6;
+
+    // "算了 不取消了" and "不改了" read as cancel/change requests by their words: they never outweigh the command.
+    private static readonly HashSet<string> Requests = new(StringComparer.Ordinal)
+    {
+        Intents.OrderStatus, Intents.OrderStuck, Intents.PaymentFailed, Intents.Refund, Intents.DeliveryDelay, Intents.StatusMismatch,
+        Intents.AppUnavailable, Intents.ContactMerchant, Intents.HumanAgent,
+    };
+
+    // Recognition vocabulary for the bare commands; the phrases inside sentences are in HelpBot.Language's Vocabulary.
     private static readonly HashSet<string> Cancel = new(StringComparer.Ordinal) { "取消", "算了", "不用了", "退出", "cancel", "stop", "quit", "never mind", "nevermind" };
-    private static readonly HashSet<string> Help = new(StringComparer.Ordinal) { "帮助", "help", "?", "怎么用", "菜单", "menu" };
+    private static readonly HashSet<string> Help = new(StringComparer.Ordinal) { "帮助", "help", "?", "？", "怎么用", "菜单", "menu" };
     private static readonly HashSet<string> StartOver = new(StringComparer.Ordinal) { "重新开始", "从头开始", "重来", "start over", "restart", "reset" };
+
+    /// <summary>True when the whole message is one of the bare command words (other interruptions leave those alone).</summary>
+    public static bool IsExactCommand(string? text)
+    {
+        var command = TextInput.NormalizeAnswer(text);
+        return Cancel.Contains(command) || Help.Contains(command) || StartOver.Contains(command);
+    }
 
     public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var command = TextInput.NormalizeAnswer(dc.Context.Activity.Text);
+        var text = dc.Context.Activity.Text;
+        var command = await CommandAsync(dc, text, cancellationToken);
         var turn = dc.Context.Turn();
-
-        if (Cancel.Contains(command))
+        switch (command)
         {
-            var hadFlow = dc.ActiveDialog is not null;
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            var key = hadFlow ? nameof(Strings.Command_Cancelled) : nameof(Strings.Command_NothingToCancel);
-            await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(key), turn), cancellationToken);
-            return true;
+            case ConversationCommand.NeverMind:
+                var hadFlow = dc.ActiveDialog is not null;
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                var key = hadFlow ? nameof(Strings.Command_Cancelled) : nameof(Strings.Command_NothingToCancel);
+                await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(key), turn), cancellationToken);
+                return true;
+
+            case ConversationCommand.Help:
+                if (dc.ActiveDialog is null)
+                {
+                    await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Command_Help)), turn), cancellationToken);
+                }
+                else
+                {
+                    await dc.Context.SendActivityAsync(turn.Text(nameof(Strings.Command_HelpInFlow)), cancellationToken: cancellationToken);
+                    await dc.RepromptDialogAsync(cancellationToken);
+                }
+
+                return true;
+
+            case ConversationCommand.StartOver:
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                turn.Data.CurrentOrderNumber = null;
+                await RootDialog.SendWelcomeAsync(dc.Context, cancellationToken);
+                return true;
+
+            default:
+                return false;
+        }
+    }
+
+    private async Task<ConversationCommand> CommandAsync(DialogContext dc, string? text, CancellationToken cancellationToken)
+    {
+        var exact = TextInput.NormalizeAnswer(text);
+        if (Cancel.Contains(exact))
+        {
+            return ConversationCommand.NeverMind;
         }
 
-        if (Help.Contains(command))
+        if (Help.Contains(exact))
         {
-            if (dc.ActiveDialog is null)
-            {
-                await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Command_Help)), turn), cancellationToken);
-            }
-            else
-            {
-                await dc.Context.SendActivityAsync(turn.Text(nameof(Strings.Command_HelpInFlow)), cancellationToken: cancellationToken);
-                await dc.RepromptDialogAsync(cancellationToken);
-            }
-
-            return true;
+            return ConversationCommand.Help;
         }
 
-        if (StartOver.Contains(command))
+        if (StartOver.Contains(exact))
         {
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            turn.Data.CurrentOrderNumber = null;
-            await RootDialog.SendWelcomeAsync(dc.Context, cancellationToken);
-            return true;
+            return ConversationCommand.StartOver;
         }
 
-        return false;
+        var said = AnswerReader.Read(text).Command;
+        if (said == ConversationCommand.None || OrderNumber.Find(text) is not null
+            // With no flow going there is nothing to stop: "不用了谢谢" is a goodbye, which the root dialog answers.
+            || (said == ConversationCommand.NeverMind && dc.ActiveDialog is null)
+            || await dc.ActivePromptRecognizesAsync(cancellationToken))
+        {
+            return ConversationCommand.None;
+        }
+
+        var intent = await recognizer.RecognizeAsync(text, dc.Context.Turn().Language, cancellationToken);
+        return Requests.Contains(intent.Intent) && intent.Score >= RequestOverCommand ? ConversationCommand.None : said;
     }
 }

@@ -14,7 +14,8 @@ public sealed class LanguageIntentRecognizer(IHelpBotRecognizer recognizer) : IT
         }
 
         var result = recognizer.Recognize(text, language);
-        var orderNumber = result.Entities.FirstOrDefault(e => e.Type == EntityTypes.OrderNumber)?.Value;
+        // One order-number rule for the first message and the prompts (full-width digits, spaces and dashes included).
+        var orderNumber = Orders.OrderNumber.Find(text) ?? result.Entities.FirstOrDefault(e => e.Type == EntityTypes.OrderNumber)?.Value;
         var alternatives = result.TopIntents.Select(t => new IntentScore(t.Intent, t.Score)).ToList();
 
         // A bare order number is "tell me about this order", whatever the classifier makes of the digits.

@@ -119,7 +119,8 @@ public sealed class OrderLookupDialog : WaterfallDialog
         {
             Prompt = prompt,
             RetryPrompt = MessageFactory.Text(turn.Text(nameof(Strings.Order_AskNumberRetry))),
-            Choices = [.. recent.Select(o => new Choice(o.OrderNumber, null, [o.OrderNumber[^4..], _presenter.ShortLabel(o, turn)]))],
+            // The synonyms are what OrderNumberPrompt reads a typed choice against (last digits, label, restaurant, dishes).
+            Choices = [.. recent.Select(o => new Choice(o.OrderNumber, null, [o.OrderNumber[^4..], _presenter.ShortLabel(o, turn), o.MerchantName, o.ItemsSummary]))],
         }, cancellationToken);
     }
 

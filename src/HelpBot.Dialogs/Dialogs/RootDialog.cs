@@ -17,12 +17,23 @@ public sealed class RootDialog : Dialog
     /// <summary>Below this confidence the bot asks which of the likeliest meanings is right rather than guess.</summary>
     public const double ClarifyBelow = 0.5;
 
-    private readonly ITurnIntentRecognizer _recognizer;
+    /// <summary>A problem named next to a request for a person ("X 这单扣款有问题 直接找人工") from this score on goes into the case.</summary>
+    public const double StatedProblemFrom = 0.1;
 
-    public RootDialog(ITurnIntentRecognizer recognizer)
+    private static readonly string[] Problems =
+    [
+        Intents.OrderStuck, Intents.PaymentFailed, Intents.Refund, Intents.DeliveryDelay, Intents.StatusMismatch, Intents.AppUnavailable,
+        Intents.CancelOrder, Intents.ChangeOrder, Intents.ContactMerchant,
+    ];
+
+    private readonly ITurnIntentRecognizer _recognizer;
+    private readonly TimeProvider _time;
+
+    public RootDialog(ITurnIntentRecognizer recognizer, TimeProvider time)
         : base(DialogId)
     {
         _recognizer = recognizer;
+        _time = time;
     }
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -62,7 +73,9 @@ public sealed class RootDialog : Dialog
                 return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
 
             case Intents.HumanAgent:
-                // A person, at any step: the case so far (if any) goes with it to platform support.
+                // A person, at any step: the case so far (if any) goes with it to platform support, with the order and
+                // problem the customer named in the same message.
+                StateProblem(turn, intent);
                 return await dc.BeginDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
 
             case Intents.PreventionTips:
@@ -94,6 +107,22 @@ public sealed class RootDialog : Dialog
         }
 
         return [.. intent.Alternatives.Where(a => MainMenu.HasTitle(a.Intent) && a.Score >= 0.1).Take(3).Select(a => a.Intent)];
+    }
+
+    private void StateProblem(TurnInfo turn, TurnIntent intent)
+    {
+        var problem = intent.Alternatives.Where(a => Problems.Contains(a.Intent) && a.Score >= StatedProblemFrom).OrderByDescending(a => a.Score).FirstOrDefault()?.Intent;
+        if (problem is null && intent.OrderNumber is null)
+        {
+            return;
+        }
+
+        var file = problem is not null || turn.Data.Case is null ? CaseFiles.Open(turn, problem ?? Intents.HumanAgent, _time.GetUtcNow()) : turn.Data.Case;
+        if (intent.OrderNumber is { } number)
+        {
+            // The escalation shows the agent this order only when the customer may see it (their own, or verified).
+            file.OrderNumber = number;
+        }
     }
 
     private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text);

@@ -23,6 +23,12 @@ public sealed class DialogContext
 
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[^1] : null;
 
+    /// <summary>True when the active dialog is a prompt that would take this turn's message as its answer.</summary>
+    public async Task<bool> ActivePromptRecognizesAsync(CancellationToken cancellationToken = default) =>
+        ActiveDialog is { } active
+        && Dialogs.Find(active.Id) is IAnswerPrompt prompt
+        && await prompt.RecognizesAsync(Context, active, cancellationToken);
+
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {
         var dialog = FindOrThrow(dialogId);

@@ -42,7 +42,7 @@ public sealed class CancelAndReorderDialog : WaterfallDialog
         AddStep(CancelAsync);
     }
 
-    public static Dialog Prompt() => new ConfirmPrompt(ConfirmPromptId);
+    public static Dialog Prompt() => new ConfirmPrompt(ConfirmPromptId, readAnswer: NaturalAnswers.YesNo);
 
 
     private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -46,7 +46,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
     /// <summary>The prompts without services; the time prompt (<see cref="DeliveryTimePrompt"/>) needs the clock and time zone.</summary>
     public static IEnumerable<Dialog> Prompts()
     {
-        yield return new ChoicePrompt(WhatPromptId);
+        yield return new ChoicePrompt(WhatPromptId, readAnswer: NaturalAnswers.Action);
         yield return new TextPrompt(AddressPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Value!.Trim().Length is >= 6 and <= 200));
     }
 

@@ -80,6 +80,12 @@ public sealed class EscalationDialog : WaterfallDialog
         var file = turn.Data.Case ?? CaseFiles.Open(turn, Intents.HumanAgent, _time.GetUtcNow());
         file.OrderNumber ??= turn.Data.CurrentOrderNumber;
         var order = file.OrderNumber is { } number ? await OrderAsync(number, cancellationToken) : null;
+        if (order is not null && !MayShow(order, turn))
+        {
+            // A number typed with the request for a person, not the customer's: the agent gets the number, not the order.
+            order = null;
+            file.AddFinding("order_not_verified");
+        }
 
         if (route == EscalationRoute.Merchant && order is not null && await MessageMerchantAsync(step, file, order, screenshots, cancellationToken))
         {
@@ -153,6 +159,9 @@ public sealed class EscalationDialog : WaterfallDialog
             return false;
         }
     }
+
+    private static bool MayShow(Order order, TurnInfo turn) =>
+        string.Equals(order.UserId, turn.PlatformUserId, StringComparison.Ordinal) || turn.Data.HasVerified(order.OrderNumber);
 
     private async Task<Order?> OrderAsync(string orderNumber, CancellationToken cancellationToken)
     {

@@ -18,7 +18,7 @@ public sealed record EvidenceOptions(string CaseId);
 /// else gets a clear message. Ends with the stored screenshots when the customer says they are done (any text, or
 /// the buttons), has none, or the limit is reached.
 /// </summary>
-public sealed class EvidenceDialog : Dialog
+public sealed class EvidenceDialog : Dialog, IAnswerPrompt
 {
     public const string DialogId = "evidence";
     private const string ItemsKey = "items";
@@ -47,6 +47,22 @@ public sealed class EvidenceDialog : Dialog
             MainMenu.Question(turn.Format(nameof(Strings.Evidence_Ask), _collector.MaxMegabytes, _maxCount, none), none),
             cancellationToken);
         return DialogTurnResult.Waiting;
+    }
+
+    public bool TakesAnyText => false;
+
+    /// <summary>
+    /// Pictures are its answer, and once some arrived any words but a command ("thanks", "that's all") mean done;
+    /// before that, words are left to the commands and small talk ("谢谢拜拜" is a goodbye, not a case with nothing in it).
+    /// </summary>
+    public Task<bool> RecognizesAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(instance);
+        var activity = turnContext.Activity;
+        var some = instance.Get<List<CaseAttachment>>(ItemsKey) is { Count: > 0 };
+        return Task.FromResult(EvidenceCollector.HasAttachments(activity)
+            || (some && Language.Answers.AnswerReader.Read(activity.Text).Command == Language.Answers.ConversationCommand.None));
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)

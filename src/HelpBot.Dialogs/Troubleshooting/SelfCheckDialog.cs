@@ -40,7 +40,19 @@ public sealed class SelfCheckDialog : WaterfallDialog
         AddStep(HandleAnswerAsync);
     }
 
-    public static Dialog AnswerPrompt() => new ConfirmPrompt(AnswerPromptId);
+    /// <summary>
+    /// One yes/no prompt per kind of question: "have you restarted / updated?" takes "tried it" as yes ("重启过了没用"),
+    /// the others read the answer's yes or no. <see cref="AnswerPromptId"/> stays for conversations saved before.
+    /// </summary>
+    public static IEnumerable<Dialog> AnswerPrompts()
+    {
+        yield return new ConfirmPrompt(AnswerPromptId, readAnswer: NaturalAnswers.YesNo);
+        yield return new ConfirmPrompt(TriedPromptId, readAnswer: NaturalAnswers.TriedOrYesNo);
+    }
+
+    public const string TriedPromptId = "selfCheck.tried";
+
+    private static bool AsksWhetherTried(string check) => check is CheckNames.AppRestart or CheckNames.AppVersion;
 
     private async Task<DialogTurnResult> AskNextAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
@@ -72,10 +84,13 @@ public sealed class SelfCheckDialog : WaterfallDialog
             }
 
             step.SetValue(CurrentKey, check);
-            return await step.PromptAsync(AnswerPromptId, new PromptOptions
+            var (yes, no) = check == CheckNames.AppRestart
+                ? (turn.Text(nameof(Strings.Button_TriedIt)), turn.Text(nameof(Strings.Button_NotTried)))
+                : (turn.Text(nameof(Strings.Button_Yes)), turn.Text(nameof(Strings.Button_No)));
+            return await step.PromptAsync(AsksWhetherTried(check) ? TriedPromptId : AnswerPromptId, new PromptOptions
             {
-                Prompt = Question(turn, check, await LatestVersionAsync(cancellationToken)),
-                Choices = [new Choice(ConfirmPrompt.YesValue, turn.Text(nameof(Strings.Button_Yes))), new Choice(ConfirmPrompt.NoValue, turn.Text(nameof(Strings.Button_No)))],
+                Prompt = Question(turn, check, await LatestVersionAsync(cancellationToken), yes, no),
+                Choices = [new Choice(ConfirmPrompt.YesValue, yes), new Choice(ConfirmPrompt.NoValue, no)],
                 MaxAttempts = 1,
             }, cancellationToken);
         }
@@ -152,7 +167,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
     private async Task<string?> LatestVersionAsync(CancellationToken cancellationToken) =>
         (await VersionsAsync(null, cancellationToken))?.Latest.ToString();
 
-    private static Activity Question(TurnInfo turn, string check, string? latest)
+    private static Activity Question(TurnInfo turn, string check, string? latest, string yes, string no)
     {
         var text = check switch
         {
@@ -163,7 +178,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
             CheckNames.AppRestart => turn.Text(nameof(Strings.Check_AppRestart_Question)),
             _ => throw new ArgumentOutOfRangeException(nameof(check), check, "Unknown self-check."),
         };
-        return MainMenu.Question(text, turn.Text(nameof(Strings.Button_Yes)), turn.Text(nameof(Strings.Button_No)));
+        return MainMenu.Question(text, yes, no);
     }
 
     private static Activity Advice(TurnInfo turn, string check, (Version Minimum, Version Latest)? versions) => MessageFactory.Text(check switch

@@ -29,9 +29,15 @@ public sealed class WrapUpDialog : WaterfallDialog
     public const string SolvedPromptId = "wrapUp.solved";
     public const string RatingPromptId = "wrapUp.rating";
 
-    public WrapUpDialog()
+    /// <summary>"Not solved, get me platform support" sends a case the restaurant had to platform support instead.</summary>
+    public const double AsksForPersonFrom = 0.3;
+
+    private readonly ITurnIntentRecognizer _recognizer;
+
+    public WrapUpDialog(ITurnIntentRecognizer recognizer)
         : base(DialogId)
     {
+        _recognizer = recognizer;
         AddStep(AskSolvedAsync);
         AddStep(AfterSolvedAsync);
         AddStep(AfterRatingAsync);
@@ -39,8 +45,8 @@ public sealed class WrapUpDialog : WaterfallDialog
 
     public static IEnumerable<Dialog> Prompts()
     {
-        yield return new ConfirmPrompt(SolvedPromptId);
-        yield return new ChoicePrompt(RatingPromptId);
+        yield return new ConfirmPrompt(SolvedPromptId, readAnswer: NaturalAnswers.YesNo);
+        yield return new ChoicePrompt(RatingPromptId, readAnswer: NaturalAnswers.Rating);
     }
 
     private static async Task<DialogTurnResult> AskSolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -56,7 +62,7 @@ public sealed class WrapUpDialog : WaterfallDialog
         }, cancellationToken);
     }
 
-    private static async Task<DialogTurnResult> AfterSolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AfterSolvedAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not bool solved)
         {
@@ -69,6 +75,11 @@ public sealed class WrapUpDialog : WaterfallDialog
         if (!solved)
         {
             var route = step.GetOptions<WrapUpOptions>()?.Route ?? EscalationRoute.Platform;
+            if (route == EscalationRoute.Merchant && await AsksForPersonAsync(step, cancellationToken))
+            {
+                route = EscalationRoute.Platform;
+            }
+
             return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(route), cancellationToken);
         }
 
@@ -90,6 +101,18 @@ public sealed class WrapUpDialog : WaterfallDialog
         CaseFiles.Current(turn).Rating = rating.Index + 1;
         await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.WrapUp_ThanksForRating)), turn), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
+    }
+
+    private async Task<bool> AsksForPersonAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var text = step.Context.Activity.Text;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var intent = await _recognizer.RecognizeAsync(text, step.Context.Turn().Language, cancellationToken);
+        return intent.Intent == Intents.HumanAgent || intent.Alternatives.Any(a => a.Intent == Intents.HumanAgent && a.Score >= AsksForPersonFrom);
     }
 
     private static string Tip(TurnInfo turn, string problemType) => turn.Text(problemType switch

@@ -24,8 +24,8 @@ internal static class Vocabulary
         "不", "不是", "不对", "不行", "不能", "不可以", "不要", "不用", "不需要", "否", "没", "没有", "没用", "没解决", "还没", "还没有", "还不行",
         "还是不行", "还是一样", "还是没", "还是付不了", "还是打不开", "一样", "照样", "依然", "仍然", "打不开", "开不了", "进不去", "用不了",
         "不好使", "不管用", "没反应", "失败", "失败了", "报错", "闪退", "崩了", "不正常", "不够", "没开通", "没绑", "没绑定", "旧版",
-        "不是最新", "没更新", "别", "no", "n", "nope", "nah", "nay", "not", "not really", "never", "still", "cannot", "can't", "cant",
-        "won't", "wont", "doesn't", "doesnt", "don't", "dont", "didn't", "didnt", "isn't", "isnt", "aren't", "not yet", "nothing",
+        "不是最新", "没更新", "还没更新", "没试", "没试过", "还没试", "没重启", "没重启过", "没有重启", "别", "no", "n", "nope", "nah", "nay", "not", "not really", "never", "still", "cannot", "can't", "cant",
+        "won't", "wont", "haven't tried", "have not tried", "didn't try", "not tried", "haven't restarted", "didn't restart", "haven't updated", "doesn't", "doesnt", "don't", "dont", "didn't", "didnt", "isn't", "isnt", "aren't", "not yet", "nothing",
         "broken", "fail", "fails", "failed", "failing", "crash", "crashes", "crashing", "declined", "error", "useless", "no luck",
         "👎", "❌", "🙅",
     ];
@@ -125,6 +125,17 @@ internal static class Vocabulary
             "修改送达时间", "改送达时间", "改一下送达时间", "改时间", "改个时间", "晚点送", "推迟送", "改地址", "改一下地址", "换地址", "修改地址",
             "change the time", "change delivery time", "change the delivery", "reschedule", "deliver later", "change the address",
             "change address", "later delivery",
+        ],
+        // The change flow's "address or time?" question.
+        ["address"] =
+        [
+            "地址", "改地址", "换地址", "修改地址", "送货地址", "收货地址", "送到别的地方", "送到另一个地方", "换个地方", "address", "the address",
+            "change the address", "different address", "new address", "deliver somewhere else", "location",
+        ],
+        ["time"] =
+        [
+            "时间", "改时间", "送达时间", "送餐时间", "晚点送", "早点送", "推迟", "换个时间", "time", "the time", "delivery time", "change the time",
+            "later", "reschedule", "when it arrives", "when it's delivered",
         ],
         ["wait"] =
         [

@@ -4,7 +4,8 @@ namespace HelpBot.Dialogs.Runtime;
 
 /// <summary>
 /// A yes/no question. Recognises the choice values "yes"/"no" sent by its buttons and the common ways of saying yes or no
-/// in Chinese and English, so a customer can answer in either language whatever the conversation's language is.
+/// in Chinese and English, so a customer can answer in either language whatever the conversation's language is; a
+/// flow may give a reader for answers in whole sentences ("嗯 都能打开", "nope, still crashing").
 /// </summary>
 public sealed class ConfirmPrompt : Prompt<bool>
 {
@@ -24,9 +25,12 @@ public sealed class ConfirmPrompt : Prompt<bool>
         "不", "不是", "不对", "不要", "不行", "不可以", "否", "没有", "算了", "不用", "不需要", "别",
     };
 
-    public ConfirmPrompt(string id, PromptValidator<bool>? validator = null)
+    private readonly Func<string?, bool?>? _readAnswer;
+
+    public ConfirmPrompt(string id, PromptValidator<bool>? validator = null, Func<string?, bool?>? readAnswer = null)
         : base(id, validator)
     {
+        _readAnswer = readAnswer;
     }
 
     public static bool? Recognize(string? text)
@@ -55,7 +59,7 @@ public sealed class ConfirmPrompt : Prompt<bool>
         {
             YesValue => true,
             NoValue => false,
-            _ => Recognize(text),
+            _ => Recognize(text) ?? _readAnswer?.Invoke(text),
         };
 
         return Task.FromResult(answer is { } value ? PromptRecognizerResult<bool>.Of(value) : PromptRecognizerResult<bool>.Failed);

@@ -24,6 +24,27 @@ public static class PromptState
         return choices is { Count: > 0 } && ChoiceRecognizer.Recognize(text, choices) is not null;
     }
 
+    /// <summary>How many answers the prompt on <paramref name="instance"/> takes before it gives up.</summary>
+    public static int MaxAttempts(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Read(instance, withActivities: false).MaxAttempts;
+    }
+
+    /// <summary>
+    /// Whether the customer was already told how to answer this prompt (see the interruption that gives the hint): the
+    /// hint is given once, the next unreadable answer is a new request.
+    /// </summary>
+    public static bool WasHinted(DialogInstance instance) => instance?.State[HintedKey] is JValue { Type: JTokenType.Boolean } v && v.Value<bool>();
+
+    public static void MarkHinted(DialogInstance instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        instance.State[HintedKey] = true;
+    }
+
+    private const string HintedKey = "hinted";
+
     /// <summary>
     /// The saved options. Without <paramref name="withActivities"/> only what recognition needs (choices, attempts):
     /// the question and retry activities are most of the JSON and are read only when a prompt is sent again.
@@ -53,6 +74,21 @@ public static class PromptState
     }
 }
 
+/// <summary>
+/// A prompt that can say, without taking the turn, whether it would accept the message as its answer (before
+/// validation): interruptions use it to leave answers to the question alone.
+/// </summary>
+public interface IAnswerPrompt
+{
+    /// <summary>
+    /// True for prompts that take any text (an address, a description): for them "recognised" says nothing, so they
+    /// never claim a message ahead of commands and social words ("算了", "ok thanks bye").
+    /// </summary>
+    bool TakesAnyText { get; }
+
+    Task<bool> RecognizesAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken);
+}
+
 /// <summary>What a validator sees: the recognized value, the options, and how many answers were given so far (1 on the first).</summary>
 public sealed record PromptValidatorContext<T>(ITurnContext Context, PromptRecognizerResult<T> Recognized, PromptOptions Options, int AttemptCount);
 
@@ -63,7 +99,7 @@ public delegate Task<bool> PromptValidator<T>(PromptValidatorContext<T> prompt, 
 /// Asks a question and waits for an answer of type <typeparamref name="T"/>, modelled on Bot Framework's Prompt:
 /// recognize, validate, retry with the retry prompt, and give up after <see cref="PromptOptions.MaxAttempts"/>.
 /// </summary>
-public abstract class Prompt<T> : Dialog
+public abstract class Prompt<T> : Dialog, IAnswerPrompt
 {
     private const string OptionsKey = PromptState.OptionsKey;
     private const string AttemptsKey = "attempts";
@@ -120,6 +156,11 @@ public abstract class Prompt<T> : Dialog
 
         return DialogTurnResult.Waiting;
     }
+
+    public virtual bool TakesAnyText => false;
+
+    public async Task<bool> RecognizesAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
+        !TakesAnyText && (await OnRecognizeAsync(turnContext, PromptState.Read(instance, withActivities: false), cancellationToken)).Succeeded;
 
     public override async Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {

@@ -10,6 +10,8 @@ public sealed class TextPrompt : Prompt<string>
     {
     }
 
+    public override bool TakesAnyText => true;
+
     protected override Task<PromptRecognizerResult<string>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {
         var text = turnContext.Activity.Text?.Trim();
