@@ -86,4 +86,39 @@ internal static class Vocabulary
         "试过", "试了", "都试了", "重启过", "重启了", "重新打开过", "重开了", "重开过", "更新过", "更新了", "换了", "切了", "关了再开",
         "tried", "restarted", "reopened", "did that", "done that", "already did", "updated", "switched",
     ];
+
+    /// <summary>
+    /// Words that make a delivery time a deadline ("最晚八点", "8pm at the latest"). "前" / "before" / "by" need no entry:
+    /// the date-time recognizer reads them as the end of a range.
+    /// </summary>
+    public static readonly string[] DeliveryDeadline =
+    [
+        "最晚", "最迟", "不晚于", "不要晚于", "不能晚于", "别晚于", "不超过", "no later than", "not later than", "at the latest",
+        "latest by", "latest",
+    ];
+
+    /// <summary>After a time the English recognizer read in a mixed message, these make it a deadline: "8pm前".</summary>
+    public static readonly string[] DeadlineAfter = ["之前", "以前", "前"];
+
+    /// <summary>Before a Chinese span of time, it counts from now: "过半小时再送", "再过一个钟头", "等四十分钟".</summary>
+    public static readonly string[] DelayBefore = ["再过", "过", "再等", "等"];
+
+    /// <summary>Before a Chinese span of time, it counts from the current ETA, not from now: "推迟半小时", "晚一个小时再送".</summary>
+    public static readonly string[] DelayFromEta = ["推迟", "延后", "延迟", "推后", "往后推", "往后延", "晚", "再晚"];
+
+    /// <summary>After a Chinese span of time, it counts from now: "半小时后", "两个钟头以后", "一个小时后再送".</summary>
+    public static readonly string[] DelayAfter = ["以后", "之后", "后", "再送", "再"];
+
+    /// <summary>After a Chinese span of time, it is a deadline from now: "一小时内送到", "半小时之内".</summary>
+    public static readonly string[] DelayWithin = ["以内", "之内", "内"];
+
+    /// <summary>Words that may stand beside a bare span of time that answers "when?" ("40 minutes pls", "那就一个小时吧").</summary>
+    public static readonly string[] DelayFiller =
+    [
+        "please", "pls", "plz", "ok", "okay", "then", "maybe", "about", "around", "say", "another", "make", "it", "in", "like",
+        "thanks", "thank", "you", "thx",
+    ];
+
+    /// <summary>Chinese characters that may stand beside a bare span of time that answers "when?" ("半小时吧", "就一个钟头").</summary>
+    public const string DelayFillerChinese = "送吧啊呀呢哦嗯就那好的行来到过大概约左右差不多再后谢";
 }
