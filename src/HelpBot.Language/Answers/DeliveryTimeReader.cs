@@ -18,8 +18,9 @@ public sealed record RequestedTime(DateTimeOffset At, bool IsLatest);
 /// <list type="bullet">
 /// <item>Chinese spans of time are read here, not by the recognizer (which gets "半小时后" and "一个半小时后" wrong):
 /// a number (digits or 一二两…十百, "半", "一个半") with 小时 / 钟头 / 个钟 / 刻钟 / 分钟 counts from now only with a
-/// word saying so — "过/再过/等 …" before it or "…后/以后/之后/再送" after it; "…内/以内/之内" makes it a deadline.
-/// "等了半小时了" and "超过半小时" are not requests.</item>
+/// word saying so — "过/再过/等 …" before it or "…后/以后/之后/再送" after it — or when the message is the span and
+/// filler alone ("半小时吧"); "…内/以内/之内" makes it a deadline. "等了半小时了", "超过半小时", "还要半小时吗" are not
+/// requests, nor is an English span inside a sentence ("waited 40 minutes already").</item>
 /// <item>A clock time without am/pm ("8点", "at 8:30") is the first of today h:mm, today h+12:mm, tomorrow h:mm that is
 /// still ahead: at 18:40 "8点" is 20:00 today; at 21:00 it is 08:00 tomorrow.</item>
 /// <item>A deadline ("八点前", "最晚八点", "before 8pm", "by 8", "no later than 7:30", "8pm at the latest", "within an
@@ -51,6 +52,7 @@ public static partial class DeliveryTimeReader
     /// <param name="window">How far ahead a time may be; <see cref="PlatformWindow"/> when null.</param>
     public static RequestedTime? Read(string? text, string language, DateTimeOffset now, TimeZoneInfo zone, TimeSpan? window = null)
     {
+        ArgumentNullException.ThrowIfNull(language);
         ArgumentNullException.ThrowIfNull(zone);
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -64,7 +66,7 @@ public static partial class DeliveryTimeReader
             return null;
         }
 
-        if (ChineseDelay(normalized, reading) is { } delay)
+        if (ChineseDelay(normalized, reading, deadlineWord) is { } delay)
         {
             return delay;
         }
@@ -110,7 +112,7 @@ public static partial class DeliveryTimeReader
         return s.Trim();
     }
 
-    private static RequestedTime? ChineseDelay(string text, Reading reading)
+    private static RequestedTime? ChineseDelay(string text, Reading reading, bool deadlineWord)
     {
         foreach (Match m in ChineseSpan().Matches(text))
         {
@@ -153,7 +155,7 @@ public static partial class DeliveryTimeReader
                 continue;
             }
 
-            return reading.Accept(reading.LocalNow.DateTime.AddMinutes(minutes), within);
+            return reading.Accept(reading.LocalNow.DateTime.AddMinutes(minutes), within || deadlineWord);
         }
 
         return null;

@@ -11,7 +11,8 @@ namespace HelpBot.Language.Answers;
 /// <list type="bullet">
 /// <item>Full-width digits are folded ("９０００"); a run of Chinese digit characters 零〇一二三四五六七八九幺 ("九零零零")
 /// counts as digits only when it is exactly the length asked for.</item>
-/// <item>Digits separated by one space or dash ("123 456", "138-0013-8000") are one group.</item>
+/// <item>Digits separated by one space or dash ("123 456", "138-0013-8000") are one group; when the group as a whole is
+/// longer than asked for, its separated parts count on their own ("123456 18:40收到的" is 123456).</item>
 /// <item>For 11 digits, a leading 86 / 0086 country code is dropped when the rest is 11 digits starting with 1.</item>
 /// <item>The answer is the one group of exactly that length; a longer group (an order number) never yields a shorter
 /// answer, and two different groups of that length ("9000 还是 8000") are ambiguous: null.</item>
@@ -66,6 +67,17 @@ public static partial class DigitAnswerReader
             if (digits.Length == length)
             {
                 yield return digits;
+            }
+            else if (digits.Length > length)
+            {
+                // "验证码123456 18:40收到的": the separated parts of a group too long as a whole, each on its own.
+                foreach (var part in m.Value.Split([' ', '-']))
+                {
+                    if (part.Length == length)
+                    {
+                        yield return part;
+                    }
+                }
             }
         }
 

@@ -168,6 +168,73 @@ public sealed class DeliveryTimeReaderTests
         Assert.False(time.IsLatest);
     }
 
+    [Theory]
+    [InlineData("8点半吧", "zh-CN", "11-24 20:30", false)]
+    [InlineData("改成晚上八点", "zh-CN", "11-24 20:00", false)]
+    [InlineData("麻烦改到20:00", "zh-CN", "11-24 20:00", false)]
+    [InlineData("20点", "zh-CN", "11-24 20:00", false)]
+    [InlineData("晚上九点左右送到就行", "zh-CN", "11-24 21:00", false)]
+    [InlineData("九点钟", "zh-CN", "11-24 21:00", false)]
+    [InlineData("九点以后都行", "zh-CN", "11-24 21:00", false)]
+    [InlineData("一个小时以后再送过来吧", "zh-CN", "11-24 19:40", false)]
+    [InlineData("再等半个钟头", "zh-CN", "11-24 19:10", false)]
+    [InlineData("两小时后", "zh-CN", "11-24 20:40", false)]
+    [InlineData("3小时后", "zh-CN", "11-24 21:40", false)]
+    [InlineData("十分钟后", "zh-CN", "11-24 18:50", false)]
+    [InlineData("明天中午12点前", "zh-CN", "11-25 12:00", true)]
+    [InlineData("明天上午十点", "zh-CN", "11-25 10:00", false)]
+    [InlineData("明天中午吧 我在公司", "zh-CN", "11-25 12:00", false)]
+    [InlineData("今晚7点半", "zh-CN", "11-24 19:30", false)]
+    [InlineData("7点半左右", "zh-CN", "11-24 19:30", false)]
+    [InlineData("不超过8点", "zh-CN", "11-24 20:00", true)]
+    [InlineData("8点半之前务必送到", "zh-CN", "11-24 20:30", true)]
+    [InlineData("最晚一个小时后", "zh-CN", "11-24 19:40", true)]
+    [InlineData("8:30pm please", "en-US", "11-24 20:30", false)]
+    [InlineData("can you make it 8pm", "en-US", "11-24 20:00", false)]
+    [InlineData("around 9", "en-US", "11-24 21:00", false)]
+    [InlineData("at 7:45", "en-US", "11-24 19:45", false)]
+    [InlineData("7:45 pm", "en-US", "11-24 19:45", false)]
+    [InlineData("tomorrow at 12", "en-US", "11-25 12:00", false)]
+    [InlineData("deliver it by 9 tonight", "en-US", "11-24 21:00", true)]
+    [InlineData("no later than 8 please", "en-US", "11-24 20:00", true)]
+    [InlineData("sometime after 8", "en-US", "11-24 20:00", false)]
+    [InlineData("In 45 min", "en-US", "11-24 19:25", false)]
+    [InlineData("45 minutes from now", "en-US", "11-24 19:25", false)]
+    [InlineData("Tomorrow Noon pls", "en-US", "11-25 12:00", false)]
+    public void More_ways_customers_say_it(string text, string language, string expected, bool isLatest)
+    {
+        var time = Read(text, language);
+        Assert.NotNull(time);
+        Assert.Equal(expected, Local(time));
+        Assert.Equal(isLatest, time.IsLatest);
+    }
+
+    [Theory]
+    [InlineData("啥时候都行", "zh-CN")]
+    [InlineData("你们说呢", "zh-CN")]
+    [InlineData("怎么改时间", "zh-CN")]
+    [InlineData("改时间", "zh-CN")]
+    [InlineData("8块钱", "zh-CN")]
+    [InlineData("第3单", "zh-CN")]
+    [InlineData("12345", "zh-CN")]
+    [InlineData("还要等多久", "zh-CN")]
+    [InlineData("送了一个小时了还没到", "zh-CN")]
+    [InlineData("骑手半小时前就说快到了", "zh-CN")]
+    [InlineData("那就不用改了吧", "zh-CN")]
+    [InlineData("算了不改了", "zh-CN")]
+    [InlineData("还是按原来的时间", "zh-CN")]
+    [InlineData("forget it, leave it as it is", "en-US")]
+    [InlineData("actually no, keep the time", "en-US")]
+    [InlineData("i don't care", "en-US")]
+    [InlineData("what times are available?", "en-US")]
+    [InlineData("8 dollars", "en-US")]
+    [InlineData("it's been 2 hours", "en-US")]
+    [InlineData("whenever is fine", "en-US")]
+    [InlineData("the same time", "en-US")]
+    [InlineData("keep the original time", "en-US")]
+    [InlineData("I've been waiting for 45 minutes", "en-US")]
+    public void More_messages_without_a_time(string text, string language) => Assert.Null(Read(text, language));
+
     [Fact]
     public void A_deadline_of_a_part_of_the_day_is_its_default_hour()
     {

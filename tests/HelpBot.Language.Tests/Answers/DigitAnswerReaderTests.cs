@@ -25,6 +25,12 @@ public sealed class DigitAnswerReaderTests
     [InlineData("九零零零", "9000")]
     [InlineData("尾号幺三五七", "1357")]
     [InlineData("0012", "0012")]
+    [InlineData("我手机尾号9000，订单号2611240000000002", "9000")]
+    [InlineData("9 0 0 0", "9000")]
+    [InlineData("9000吧", "9000")]
+    [InlineData("嗯 9000", "9000")]
+    [InlineData("9000 9000", "9000")]
+    [InlineData("2611240000000002 9000", "9000")]
     public void Last_four_digits(string text, string expected) => Assert.Equal(expected, DigitAnswerReader.Read(text, 4));
 
     [Theory]
@@ -34,10 +40,14 @@ public sealed class DigitAnswerReaderTests
     [InlineData("90000")]
     [InlineData("2611240000000002")]
     [InlineData("订单号2611240000000002")]
+    [InlineData("138 0013 8000")]
+    [InlineData("2611 2400 0000 0002")]
     [InlineData("13800138000")]
     [InlineData("不记得了")]
     [InlineData("i don't know")]
     [InlineData("九千")]
+    [InlineData("9000和8000")]
+    [InlineData("尾号是9000不是8000")]
     [InlineData("三十一")]
     [InlineData("一万")]
     [InlineData("")]
@@ -55,6 +65,10 @@ public sealed class DigitAnswerReaderTests
     [InlineData("１２３４５６", "123456")]
     [InlineData("收到了，048213", "048213")]
     [InlineData("my code: 654321 thanks", "654321")]
+    [InlineData("验证码:123456", "123456")]
+    [InlineData("1 2 3 4 5 6", "123456")]
+    [InlineData("验证码123456 18:40收到的", "123456")]
+    [InlineData("一二三四五六", "123456")]
     public void Six_digit_codes(string text, string expected) => Assert.Equal(expected, DigitAnswerReader.Read(text, 6));
 
     [Theory]
@@ -85,7 +99,7 @@ public sealed class DigitAnswerReaderTests
     [InlineData("138001380001")]
     [InlineData("2611240000000002")]
     [InlineData("13800138000 或者 13900139000")]
-    [InlineData("86 23800138000")]
+    [InlineData("+86 1380013800")]
     [InlineData("手机号忘了")]
     public void Not_mobile_numbers(string text) => Assert.Null(DigitAnswerReader.Read(text, 11));
 
