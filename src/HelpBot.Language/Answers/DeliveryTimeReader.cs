@@ -26,8 +26,8 @@ public sealed record RequestedTime(DateTimeOffset At, bool IsLatest);
 /// <item>A deadline ("八点前", "最晚八点", "before 8pm", "by 8", "no later than 7:30", "8pm at the latest", "within an
 /// hour") is the end of the range, with <see cref="RequestedTime.IsLatest"/> set. A range with a start ("after 7pm",
 /// "7点以后", "7点到8点", "7-8pm") is its start, not a deadline.</item>
-/// <item>A part of the day without a clock hour takes a default: 早上/明早 08:00, 上午/morning 10:00, 中午/noon/lunchtime
-/// 12:00, 下午/afternoon 15:00, 傍晚 18:00, 晚上/今晚/evening/tonight 19:00. Without a day ("中午") it is today's if still
+/// <item>A part of the day without a clock hour takes a default: 早上/明早/breakfast 08:00, 上午/morning 10:00,
+/// 中午/noon/lunchtime 12:00, 下午/afternoon 15:00, 傍晚 18:00, 晚上/今晚/evening/tonight/dinner time 19:00. Without a day ("中午") it is today's if still
 /// ahead, else tomorrow's; with one ("今天中午" at 18:40) a passed default is null.</item>
 /// <item>Full-width forms are folded ("19：30"), spaces around Chinese dropped ("7 点半"), "7.30" read as 7:30, and any
 /// run of five or more digits (an order or phone number) removed before reading, so it is never a time.</item>
@@ -100,6 +100,10 @@ public static partial class DeliveryTimeReader
         }
 
         s = DoubledBefore().Replace(s, "before");
+        foreach (var (phrase, readAs) in Vocabulary.DeliveryTimeRewrites)
+        {
+            s = s.Replace(phrase, readAs, StringComparison.Ordinal);
+        }
 
         s = SpaceNextToChinese().Replace(s, string.Empty);
         s = LetterNextToChinese().Replace(s, " "); // "7pm吧" → "7pm 吧", so English words end where Chinese begins
@@ -146,7 +150,7 @@ public static partial class DeliveryTimeReader
             var value = amount.Value + (m.Groups["half"].Success ? 0.5 : 0);
             var minutes = value * m.Groups["unit"].Value switch
             {
-                "分钟" => 1,
+                "分钟" or "min" or "mins" or "minute" or "minutes" => 1,
                 "刻钟" => 15,
                 _ => 60,
             };
@@ -319,10 +323,11 @@ public static partial class DeliveryTimeReader
         {
             "MO" when span.Contains('早') && !span.Contains("上午", StringComparison.Ordinal) => new TimeSpan(8, 0, 0),
             "MO" => new TimeSpan(10, 0, 0),
+            "MEB" => new TimeSpan(8, 0, 0),
             "MI" or "MEL" => new TimeSpan(12, 0, 0),
             "AF" => new TimeSpan(15, 0, 0),
             "EV" when span.Contains("傍晚", StringComparison.Ordinal) => new TimeSpan(18, 0, 0),
-            "EV" or "NI" => new TimeSpan(19, 0, 0),
+            "EV" or "NI" or "MED" => new TimeSpan(19, 0, 0),
             _ => null,
         };
     }
@@ -383,7 +388,7 @@ public static partial class DeliveryTimeReader
     private static readonly Regex ChineseSpanPattern = new(
         @"(?<![超经不])(?<before>" + Alternation(Vocabulary.DelayBefore) + @")?\s*" +
         @"(?:(?<num>[0-9]+(?:\.[0-9]+)?|[零一二两三四五六七八九十百]+)\s*个?\s*(?<half>半)?|(?<half>半))\s*个?\s*" +
-        @"(?<unit>小时|钟头|刻钟|分钟|(?<=个)钟)\s*(?<after>" + Alternation([.. Vocabulary.DelayAfter, .. Vocabulary.DelayWithin]) + ")?",
+        @"(?<unit>小时|钟头|刻钟|分钟|(?<=个)钟|minutes?|mins?|hours?|hrs?)\s*(?<after>" + Alternation([.. Vocabulary.DelayAfter, .. Vocabulary.DelayWithin]) + ")?",
         RegexOptions.CultureInvariant);
 
     private static Regex ChineseSpan() => ChineseSpanPattern;

@@ -100,6 +100,16 @@ internal static class Vocabulary
     /// <summary>After a time the English recognizer read in a mixed message, these make it a deadline: "8pm前".</summary>
     public static readonly string[] DeadlineAfter = ["之前", "以前", "前"];
 
+    /// <summary>
+    /// Phrases rewritten before a delivery time is read: "晚一点" is "a bit later", not 晚上1点; "前后" is "around", not
+    /// "before"; "半夜12点" is midnight, not noon. Each maps to what it is read as.
+    /// </summary>
+    public static readonly (string Phrase, string ReadAs)[] DeliveryTimeRewrites =
+    [
+        ("晚一点", " "), ("晚一些", " "), ("早一点", " "), ("早一些", " "), ("快一点", " "), ("迟一点", " "), ("前后", "左右"),
+        ("半夜12", "晚上12"), ("半夜十二", "晚上十二"), ("夜里12", "晚上12"), ("夜里十二", "晚上十二"),
+    ];
+
     /// <summary>Before a Chinese span of time, it counts from now: "过半小时再送", "再过一个钟头", "等四十分钟".</summary>
     public static readonly string[] DelayBefore = ["再过", "过", "再等", "等"];
 
@@ -107,7 +117,7 @@ internal static class Vocabulary
     public static readonly string[] DelayFromEta = ["推迟", "延后", "延迟", "推后", "往后推", "往后延", "晚", "再晚"];
 
     /// <summary>After a Chinese span of time, it counts from now: "半小时后", "两个钟头以后", "一个小时后再送".</summary>
-    public static readonly string[] DelayAfter = ["以后", "之后", "后", "再送", "再"];
+    public static readonly string[] DelayAfter = ["以后", "之后", "后", "以後", "之後", "後", "再送", "再"];
 
     /// <summary>After a Chinese span of time, it is a deadline from now: "一小时内送到", "半小时之内".</summary>
     public static readonly string[] DelayWithin = ["以内", "之内", "内"];
