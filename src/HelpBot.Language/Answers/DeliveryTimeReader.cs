@@ -46,7 +46,7 @@ public static partial class DeliveryTimeReader
 
     /// <summary>The requested time, or null when the text asks for none that is ahead of now and inside the window.</summary>
     /// <param name="text">What the customer typed.</param>
-    /// <param name="language">"zh-CN", "en-US" (or "zh"/"en"): the recognizer tried first; the other is tried when it finds nothing.</param>
+    /// <param name="language">"zh-CN", "en-US" (or "zh"/"en"): the recognizer's culture tried first; the other is tried when it yields no time.</param>
     /// <param name="now">The current instant.</param>
     /// <param name="zone">The platform's time zone, in which clock times are meant.</param>
     /// <param name="window">How far ahead a time may be; <see cref="PlatformWindow"/> when null.</param>
@@ -211,7 +211,8 @@ public static partial class DeliveryTimeReader
         DateTime? day = null;
         foreach (var result in DateTimeRecognizer.RecognizeDateTime(text, culture, DateTimeOptions.None, reading.LocalNow.DateTime))
         {
-            if (result.Resolution?["values"] is not List<Dictionary<string, string>> values || values.Count == 0)
+            if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var found)
+                || found is not List<Dictionary<string, string>> values || values.Count == 0)
             {
                 continue;
             }
@@ -222,7 +223,7 @@ public static partial class DeliveryTimeReader
             }
 
             // "8pm前": the English recognizer reads the time, the Chinese word after it makes it a deadline.
-            var rest = text[(result.End + 1)..].TrimStart();
+            var rest = text[Math.Clamp(result.End + 1, 0, text.Length)..].TrimStart();
             var beforeWord = Vocabulary.DeadlineAfter.Any(w => rest.StartsWith(w, StringComparison.Ordinal));
             foreach (var (local, isLatest) in Candidates(result.TypeName, result.Text, values, reading, day))
             {
@@ -346,7 +347,8 @@ public static partial class DeliveryTimeReader
     /// </summary>
     private static bool OnlyFillerBeside(string text, int start, int length)
     {
-        var rest = text.Remove(start, Math.Min(length, text.Length - start));
+        start = Math.Clamp(start, 0, text.Length);
+        var rest = text.Remove(start, Math.Clamp(length, 0, text.Length - start));
         foreach (var word in FillerWord().Split(rest))
         {
             if (word.Length > 0 && !Vocabulary.DelayFiller.Contains(word) && !word.All(c => Vocabulary.DelayFillerChinese.Contains(c)))

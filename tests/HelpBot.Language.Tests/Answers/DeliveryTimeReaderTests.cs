@@ -235,6 +235,9 @@ public sealed class DeliveryTimeReaderTests
     [InlineData("tonight at 9", "en-US", "11-24 21:00", false)]
     [InlineData("after 8:30", "en-US", "11-24 20:30", false)]
     [InlineData("dinner time", "en-US", "11-24 19:00", false)]
+    [InlineData("8点前送到🙏", "zh-CN", "11-24 20:00", true)]
+    [InlineData("🙏🙏 半小时后", "zh-CN", "11-24 19:10", false)]
+    [InlineData("😭 before 8pm pls 😭", "en-US", "11-24 20:00", true)]
     public void More_ways_customers_say_it(string text, string language, string expected, bool isLatest)
     {
         var time = Read(text, language);
