@@ -156,4 +156,49 @@ internal static class Vocabulary
         ["满分"] = 5, ["好评"] = 5, ["非常满意"] = 5, ["很满意"] = 5, ["差评"] = 1, ["很差"] = 1, ["太差"] = 1,
         ["perfect"] = 5, ["excellent"] = 5, ["amazing"] = 5, ["terrible"] = 1, ["awful"] = 1, ["horrible"] = 1,
     };
+
+    /// <summary>
+    /// Words that make a delivery time a deadline ("最晚八点", "8pm at the latest"). "前" / "before" / "by" need no entry:
+    /// the date-time recognizer reads them as the end of a range.
+    /// </summary>
+    public static readonly string[] DeliveryDeadline =
+    [
+        "最晚", "最迟", "不晚于", "不要晚于", "不能晚于", "别晚于", "不超过", "no later than", "not later than", "at the latest",
+        "latest by", "latest",
+    ];
+
+    /// <summary>After a time the English recognizer read in a mixed message, these make it a deadline: "8pm前".</summary>
+    public static readonly string[] DeadlineAfter = ["之前", "以前", "前"];
+
+    /// <summary>
+    /// Phrases rewritten before a delivery time is read: "晚一点" is "a bit later", not 晚上1点; "前后" is "around", not
+    /// "before"; "半夜12点" is midnight, not noon. Each maps to what it is read as.
+    /// </summary>
+    public static readonly (string Phrase, string ReadAs)[] DeliveryTimeRewrites =
+    [
+        ("晚一点", " "), ("晚一些", " "), ("早一点", " "), ("早一些", " "), ("快一点", " "), ("迟一点", " "), ("前后", "左右"),
+        ("半夜12", "晚上12"), ("半夜十二", "晚上十二"), ("夜里12", "晚上12"), ("夜里十二", "晚上十二"),
+    ];
+
+    /// <summary>Before a Chinese span of time, it counts from now: "过半小时再送", "再过一个钟头", "等四十分钟".</summary>
+    public static readonly string[] DelayBefore = ["再过", "过", "再等", "等"];
+
+    /// <summary>Before a Chinese span of time, it counts from the current ETA, not from now: "推迟半小时", "晚一个小时再送".</summary>
+    public static readonly string[] DelayFromEta = ["推迟", "延后", "延迟", "推后", "往后推", "往后延", "晚", "再晚"];
+
+    /// <summary>After a Chinese span of time, it counts from now: "半小时后", "两个钟头以后", "一个小时后再送".</summary>
+    public static readonly string[] DelayAfter = ["以后", "之后", "后", "以後", "之後", "後", "再送", "再"];
+
+    /// <summary>After a Chinese span of time, it is a deadline from now: "一小时内送到", "半小时之内".</summary>
+    public static readonly string[] DelayWithin = ["以内", "之内", "内"];
+
+    /// <summary>Words that may stand beside a bare span of time that answers "when?" ("40 minutes pls", "那就一个小时吧").</summary>
+    public static readonly string[] DelayFiller =
+    [
+        "please", "pls", "plz", "ok", "okay", "then", "maybe", "about", "around", "say", "another", "make", "it", "in", "like",
+        "thanks", "thank", "you", "thx",
+    ];
+
+    /// <summary>Chinese characters that may stand beside a bare span of time that answers "when?" ("半小时吧", "就一个钟头").</summary>
+    public const string DelayFillerChinese = "送吧啊呀呢哦嗯就那好的行来到过大概约左右差不多再后谢";
 }
