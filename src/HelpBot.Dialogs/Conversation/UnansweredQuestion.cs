@@ -1,3 +1,4 @@
+using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
@@ -5,9 +6,10 @@ using HelpBot.Dialogs.Runtime;
 namespace HelpBot.Dialogs.Conversation;
 
 /// <summary>
-/// A button question (one attempt) whose answer the prompt cannot read: unless the message clearly is a new request (an
-/// order number, a confident reading of another problem, a request for a person), the customer is told once how to
-/// answer and the question is asked again. The next unreadable answer is routed as a new request, as before.
+/// A message the waiting question cannot take. With an order number in it, it is a new request about that order ("不对
+/// 是2611…" at the phone-digits question) and is routed afresh at once. At a button question (one attempt), unless it
+/// clearly is a new request (a confident reading of another problem, a request for a person), the customer is told
+/// once how to answer and the question is asked again; the next unreadable answer is routed as a new request.
 /// </summary>
 public sealed class UnansweredQuestion(ITurnIntentRecognizer recognizer) : IDialogInterruption
 {
@@ -20,12 +22,21 @@ public sealed class UnansweredQuestion(ITurnIntentRecognizer recognizer) : IDial
     {
         var text = dc.Context.Activity.Text;
         if (dc.ActiveDialog is not { } active
-            || dc.Dialogs.Find(active.Id) is not IAnswerPrompt { TakesAnyText: false }
-            || PromptState.MaxAttempts(active) > 1
-            || PromptState.WasHinted(active)
+            || dc.Dialogs.Find(active.Id) is not IAnswerPrompt prompt
             || string.IsNullOrWhiteSpace(text)
-            || OrderNumber.Find(text) is not null
             || await dc.ActivePromptRecognizesAsync(cancellationToken))
+        {
+            return false;
+        }
+
+        if (OrderNumber.Find(text) is not null)
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await dc.BeginDialogAsync(RootDialog.DialogId, null, cancellationToken);
+            return true;
+        }
+
+        if (prompt.TakesAnyText || PromptState.MaxAttempts(active) > 1 || PromptState.WasHinted(active))
         {
             return false;
         }

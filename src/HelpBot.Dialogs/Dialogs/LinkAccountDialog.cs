@@ -1,3 +1,4 @@
+using HelpBot.Language.Answers;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
@@ -58,19 +59,14 @@ public sealed class LinkAccountDialog : WaterfallDialog
     /// <summary>The 11-digit mainland mobile number in what the customer typed (spaces, dashes and +86 allowed), or null.</summary>
     public static string? MobileNumber(string? text)
     {
-        var digits = new string([.. TextInput.Normalize(text).Where(c => c is not (' ' or '-'))]);
-        if (digits.StartsWith("+86", StringComparison.Ordinal))
-        {
-            digits = digits[3..];
-        }
-
-        return digits.Length > 0 && digits.All(char.IsAsciiDigit) ? MainlandMobile.FromDigits(digits) : null;
+        // "我的手机号13800138000", "+86 138 0013 8000": the eleven digits in the sentence.
+        return DigitAnswerReader.Read(text, 11) is { } digits ? MainlandMobile.FromDigits(digits) : null;
     }
 
     private static string? SixDigitCode(string? text)
     {
-        var code = new string([.. TextInput.Normalize(text).Where(c => c != ' ')]);
-        return code.Length == 6 && code.All(char.IsAsciiDigit) ? code : null;
+        // "验证码123456", "123456。", "123 456 是验证码".
+        return DigitAnswerReader.Read(text, 6);
     }
 
     private static async Task<bool> PhoneValidatorAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using HelpBot.Language.Answers;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
@@ -64,8 +65,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
 
     private static async Task<bool> PhoneDigitsValidatorAsync(PromptValidatorContext<string> prompt, CancellationToken cancellationToken)
     {
-        var digits = TextInput.Normalize(prompt.Recognized.Value);
-        if (digits.Length == 4 && digits.All(char.IsAsciiDigit))
+        if (PhoneDigits(prompt.Recognized.Value) is not null)
         {
             return true;
         }
@@ -189,7 +189,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
             return await PlatformUnavailableAsync(step, ex, cancellationToken);
         }
 
-        if (order is not null && order.UserPhone.EndsWith(TextInput.Normalize(digits), StringComparison.Ordinal))
+        if (order is not null && PhoneDigits(digits) is { } lastFour && order.UserPhone.EndsWith(lastFour, StringComparison.Ordinal))
         {
             turn.Data.AddVerified(number);
             return await FoundAsync(step, order, cancellationToken);
@@ -203,6 +203,9 @@ public sealed class OrderLookupDialog : WaterfallDialog
         await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Verify_NoMatch)), turn, Intents.OrderStatus, Intents.HumanAgent), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
+
+    /// <summary>The last four digits of the phone in what the customer typed ("9000", "后四位9000", "it's 8000").</summary>
+    private static string? PhoneDigits(string? text) => DigitAnswerReader.Read(text, 4);
 
     // The platform user when the channel vouches for one, else the channel's sender id (one per device or account).
     private static (string Channel, string User) PhoneCheckUser(IActivity activity, TurnInfo turn) =>

@@ -136,7 +136,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
     }
 }
 
-/// <summary>Asks for a delivery time and accepts one between now and 24 hours ahead (see <see cref="DeliveryTime"/>).</summary>
+/// <summary>Asks for a delivery time and accepts one from now to the end of tomorrow (see <see cref="DeliveryTime"/>).</summary>
 public sealed class DeliveryTimePrompt(string id, TimeProvider time, TimeZoneInfo zone) : Prompt<DateTimeOffset>(id, null)
 {
     protected override Task<PromptRecognizerResult<DateTimeOffset>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
