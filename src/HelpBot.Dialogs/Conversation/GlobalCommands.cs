@@ -18,6 +18,9 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
     /// <summary>A command word inside a message that reads this surely as a request of its own is part of that request.</summary>
     public const double RequestOverCommand = 0.6;
 
+    /// <summary>With at most this many other characters around it the command is the message, whatever else it could be.</summary>
+    public const int MostlyCommand = 6;
+
     // "算了 不取消了" and "不改了" read as cancel/change requests by their words: they never outweigh the command.
     private static readonly HashSet<string> Requests = new(StringComparer.Ordinal)
     {
@@ -93,13 +96,19 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
             return ConversationCommand.StartOver;
         }
 
-        var said = AnswerReader.Read(text).Command;
+        var reading = AnswerReader.Read(text);
+        var said = reading.Command;
         if (said == ConversationCommand.None || OrderNumber.Find(text) is not null
             // With no flow going there is nothing to stop: "不用了谢谢" is a goodbye, which the root dialog answers.
             || (said == ConversationCommand.NeverMind && dc.ActiveDialog is null)
             || await dc.ActivePromptRecognizesAsync(cancellationToken))
         {
             return ConversationCommand.None;
+        }
+
+        if (reading.OtherCharacters <= MostlyCommand)
+        {
+            return said;
         }
 
         var intent = await recognizer.RecognizeAsync(text, dc.Context.Turn().Language, cancellationToken);

@@ -44,7 +44,8 @@ public static class NaturalAnswers
     public static FoundChoice? Action(string? text, IReadOnlyList<Choice> choices)
     {
         ArgumentNullException.ThrowIfNull(choices);
-        if (OrderNumber.Find(text) is not null || AnswerReader.Read(text).Command != ConversationCommand.None)
+        // "算了直接退掉重新点" names the action: the "算了" in it is not a stop.
+        if (OrderNumber.Find(text) is not null)
         {
             return null;
         }

@@ -30,13 +30,13 @@ public static class ActionReader
         string? found = null;
         for (var i = 0; i < normalized.Length;)
         {
-            if (MatchAt(normalized, i) is not { } match)
+            if (MatchAt(normalized, i, offered) is not { } match)
             {
                 i++;
                 continue;
             }
 
-            if (offered.Contains(match.Action) && !Negated(normalized, i))
+            if (!Negated(normalized, i))
             {
                 if (found is not null && found != match.Action)
                 {
@@ -52,7 +52,7 @@ public static class ActionReader
         return found;
     }
 
-    private static (string Phrase, string Action)? MatchAt(string text, int start)
+    private static (string Phrase, string Action)? MatchAt(string text, int start, IReadOnlyCollection<string> offered)
     {
         if (!Phrases.TryGetValue(text[start], out var candidates))
         {
@@ -61,7 +61,8 @@ public static class ActionReader
 
         foreach (var candidate in candidates)
         {
-            if (string.CompareOrdinal(text, start, candidate.Phrase, 0, candidate.Phrase.Length) == 0
+            if (offered.Contains(candidate.Action)
+                && string.CompareOrdinal(text, start, candidate.Phrase, 0, candidate.Phrase.Length) == 0
                 && candidate.Phrase.Length <= text.Length - start
                 && WholeWords(text, start, candidate.Phrase.Length))
             {

@@ -42,6 +42,7 @@ public static class AnswerReader
 
         var found = new HashSet<Cue>();
         var covered = 0;
+        var other = 0;
         for (var i = 0; i < normalized.Length;)
         {
             var match = MatchAt(normalized, i);
@@ -53,7 +54,9 @@ public static class AnswerReader
             }
             else
             {
-                covered += IsFiller(normalized[i]) ? 1 : 0;
+                var filler = IsFiller(normalized[i]);
+                covered += filler ? 1 : 0;
+                other += filler ? 0 : 1;
                 i++;
             }
         }
@@ -72,7 +75,7 @@ public static class AnswerReader
         var onlySocial = social != SocialAct.None
             && found.All(c => c is Cue.Thanks or Cue.Goodbye or Cue.Greeting or Cue.Laugh or Cue.AskIfBot)
             && covered == normalized.Length;
-        return new AnswerReading(polarity, command, social, found.Contains(Cue.Correction), found.Contains(Cue.Tried)) { IsOnlySocial = onlySocial };
+        return new AnswerReading(polarity, command, social, found.Contains(Cue.Correction), found.Contains(Cue.Tried)) { IsOnlySocial = onlySocial, OtherCharacters = other };
     }
 
     /// <summary>Width-folded, lower case, with runs of spaces and punctuation as one space (English phrases need the gaps).</summary>

@@ -51,4 +51,10 @@ public sealed record AnswerReading(
 
     /// <summary>Nothing but social words ("谢谢拜拜", "哈哈", "ok thanks bye"): no answer, command or request in it.</summary>
     public bool IsOnlySocial { get; init; }
+
+    /// <summary>
+    /// How many characters of the message no answer phrase covers (fillers aside): a stop word with little else around it
+    /// ("还是不改了吧，就原来的地址") is a command, with a long request around it it is part of that request.
+    /// </summary>
+    public int OtherCharacters { get; init; }
 }

@@ -43,7 +43,8 @@ internal static class Vocabulary
         "算了", "算了吧", "不用了", "不弄了", "不查了", "不改了", "不用改了", "不转了", "不取消了", "先不取消", "不关联了", "先不", "别管了",
         "不需要了", "没事了", "不麻烦了", "就这样吧", "保持原样", "就原来的", "还是原来的", "按原来的", "退出", "never mind", "nevermind",
         "nvm", "forget it", "forget about it", "forget that", "cancel that", "leave it", "leave it as it is", "keep it as it is",
-        "keep the time", "keep it", "don't bother", "no need", "skip it", "stop", "quit", "not now",
+        "keep the time", "keep it", "don't bother", "don't change it", "don't change anything", "no wait", "wait no", "don't send it",
+        "don't send anything", "don't hand it over", "不用转了", "别转了", "不用发了", "不用交给客服", "先不转", "不用改", "别改了", "no need", "skip it", "stop", "quit", "not now",
     ];
 
     public static readonly string[] StartOver =
@@ -83,8 +84,8 @@ internal static class Vocabulary
 
     public static readonly string[] Tried =
     [
-        "试过", "试了", "都试了", "重启过", "重启了", "重新打开过", "重开了", "重开过", "更新过", "更新了", "换了", "切了", "关了再开",
-        "tried", "restarted", "reopened", "did that", "done that", "already did", "updated", "switched",
+        "试过", "试了", "都试了", "重启过", "重启了", "重新打开过", "重开了", "重开过", "重开", "关了重开", "关掉重开", "关了又开", "重新打开", "划掉重开", "杀掉后台", "更新过", "更新了", "换了", "切了", "关了再开",
+        "tried", "restarted", "reopened", "closed it", "closed and reopened", "force closed", "force quit", "did that", "done that", "already did", "updated", "switched",
     ];
 
     /// <summary>
