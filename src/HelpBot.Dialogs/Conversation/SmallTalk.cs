@@ -17,7 +17,7 @@ public sealed class SmallTalk : IDialogInterruption
         var text = dc.Context.Activity.Text;
         var reading = AnswerReader.Read(text);
         var turn = dc.Context.Turn();
-        if (reading.Social == SocialAct.AskIfBot && reading.Polarity == Polarity.None && reading.Command == ConversationCommand.None)
+        if (reading.Social == SocialAct.AskIfBot && reading.Command == ConversationCommand.None)
         {
             if (dc.ActiveDialog is null)
             {
@@ -36,7 +36,10 @@ public sealed class SmallTalk : IDialogInterruption
         // "88" or a "谢谢" and is still an address.
         var leaving = reading.Social == SocialAct.Goodbye && reading.Polarity != Polarity.No && reading.Command == ConversationCommand.None
             && !text!.Any(char.IsDigit) && dc.ActiveDialog is { } active && dc.Dialogs.Find(active.Id) is not IAnswerPrompt { TakesAnyText: true };
-        if (dc.ActiveDialog is null || !(reading.IsOnlySocial || leaving) || await dc.ActivePromptRecognizesAsync(cancellationToken))
+        // "ok thanks bye": nothing but social words and an ok is never an address or a description either.
+        var onlySocial = reading.IsOnlySocial
+            || (reading.OtherCharacters == 0 && reading.Social is SocialAct.Thanks or SocialAct.Goodbye && reading.Polarity != Polarity.No && reading.Command == ConversationCommand.None);
+        if (dc.ActiveDialog is null || !(onlySocial || leaving) || await dc.ActivePromptRecognizesAsync(cancellationToken))
         {
             return false;
         }

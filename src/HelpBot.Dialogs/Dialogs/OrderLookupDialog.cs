@@ -18,7 +18,8 @@ namespace HelpBot.Dialogs.Dialogs;
 /// Options for <see cref="OrderLookupDialog"/>: an order number already known from the message, if any; and whether the
 /// order the conversation is already about may be used without asking again (follow-up questions about it).
 /// </summary>
-public sealed record OrderLookupOptions(string? OrderNumber, bool UseCurrentOrder = false);
+/// <paramref name="PickFrom"/>: words that may name one of the customer's orders ("I meant the one ending 0007").
+public sealed record OrderLookupOptions(string? OrderNumber, bool UseCurrentOrder = false, string? PickFrom = null);
 
 /// <summary>
 /// Finds out which order the customer means and that they may see it: offers their recent orders (or takes a typed
@@ -104,6 +105,12 @@ public sealed class OrderLookupDialog : WaterfallDialog
             {
                 return await PlatformUnavailableAsync(step, ex, cancellationToken);
             }
+        }
+
+        if (options?.PickFrom is { } words
+            && OrderReferenceReader.Read(words, [.. recent.Select(o => new ListedOrder(o.OrderNumber, o.MerchantName, [o.ItemsSummary]))]) is { } picked)
+        {
+            return await step.NextAsync(recent[picked].OrderNumber, cancellationToken);
         }
 
         var prompt = recent.Count == 0

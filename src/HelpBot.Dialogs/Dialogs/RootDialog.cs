@@ -1,3 +1,4 @@
+using HelpBot.Language.Answers;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Runtime;
@@ -40,9 +41,15 @@ public sealed class RootDialog : Dialog
     {
         var turn = dc.Context.Turn();
         var text = dc.Context.Activity.Text;
-        var intent = MainMenu.Match(text) is { } fromButton
+        var fromButton = MainMenu.Match(text);
+        var intent = fromButton is not null
             ? new TurnIntent(fromButton, 1, null)
             : await _recognizer.RecognizeAsync(text, turn.Language, cancellationToken);
+
+        if (fromButton is null && IsCorrection(turn, intent, text))
+        {
+            return await CorrectAsync(dc, intent, text, cancellationToken);
+        }
 
         if (NeedsClarifying(intent) is { Count: >= 2 } candidates)
         {
@@ -107,6 +114,43 @@ public sealed class RootDialog : Dialog
         }
 
         return [.. intent.Alternatives.Where(a => MainMenu.HasTitle(a.Intent) && a.Score >= 0.1).Take(3).Select(a => a.Intent)];
+    }
+
+    /// <summary>A correction needs something to correct, and a confident new problem is that problem, not a correction.</summary>
+    private static bool IsCorrection(TurnInfo turn, TurnIntent intent, string? text) =>
+        (turn.Data.CurrentOrderNumber is not null || turn.Data.Case is not null)
+        && intent.Intent is not Intents.HumanAgent
+        && !(intent.Intent is Intents.CancelOrder or Intents.ChangeOrder && AnswerReader.AsksToCancelOrChange(text))
+        && !(intent.Score >= ConfidentNewProblem && Problems.Contains(intent.Intent) && intent.Intent is not (Intents.CancelOrder or Intents.ChangeOrder)
+             && intent.Intent != turn.Data.Case?.ProblemType)
+        && AnswerReader.Read(text).IsCorrection;
+
+    private const double ConfidentNewProblem = 0.7;
+
+    /// <summary>
+    /// "打错了，是 X", "不是这单", "sorry I meant 0007", "check a different order": the same request again, about the order
+    /// now named (or picked from the customer's list), never the one the conversation was about.
+    /// </summary>
+    private static Task<DialogTurnResult> CorrectAsync(DialogContext dc, TurnIntent intent, string? text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context.Turn();
+        var number = intent.OrderNumber;
+        if (number is null)
+        {
+            turn.Data.CurrentOrderNumber = null;
+        }
+
+        var problem = turn.Data.Case?.ProblemType;
+        var forward = new TroubleshootingOptions(number, text, PickFrom: number is null ? text : null);
+        return problem switch
+        {
+            Intents.OrderStuck => dc.BeginDialogAsync(OrderStuckDialog.DialogId, forward, cancellationToken),
+            Intents.PaymentFailed or Intents.Refund => dc.BeginDialogAsync(PaymentDialog.DialogId, forward, cancellationToken),
+            Intents.DeliveryDelay => dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, forward, cancellationToken),
+            Intents.StatusMismatch => dc.BeginDialogAsync(StatusMismatchDialog.DialogId, forward, cancellationToken),
+            Intents.ChangeOrder => dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(number), cancellationToken),
+            _ => dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(number, PickFrom: number is null ? text : null), cancellationToken),
+        };
     }
 
     private void StateProblem(TurnInfo turn, TurnIntent intent)

@@ -7,7 +7,7 @@ using HelpBot.Platform.Models;
 namespace HelpBot.Dialogs.Troubleshooting;
 
 /// <summary>The order a flow is about, as every flow's options carry it (a JSON property "OrderNumber").</summary>
-internal sealed record OrderReference(string? OrderNumber);
+internal sealed record OrderReference(string? OrderNumber, string? PickFrom = null);
 
 /// <summary>Steps and helpers that every order-based flow shares.</summary>
 public static class OrderSteps
@@ -17,11 +17,14 @@ public static class OrderSteps
     /// The order the conversation is already about is used without asking again. The next step receives the
     /// <see cref="Order"/>, or null when there is none (the lookup has told the customer why).
     /// </summary>
-    public static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
-        step.BeginDialogAsync(
+    public static Task<DialogTurnResult> LookUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var reference = step.GetOptions<OrderReference>();
+        return step.BeginDialogAsync(
             OrderLookupDialog.DialogId,
-            new OrderLookupOptions(step.GetOptions<OrderReference>()?.OrderNumber, UseCurrentOrder: true),
+            new OrderLookupOptions(reference?.OrderNumber, UseCurrentOrder: reference?.PickFrom is null, PickFrom: reference?.PickFrom),
             cancellationToken);
+    }
 
     /// <summary>Last step of a problem flow: "is it solved?", escalating an unsolved case by <paramref name="route"/>.</summary>
     public static Task<DialogTurnResult> WrapUpAsync(WaterfallStepContext step, EscalationRoute route, CancellationToken cancellationToken) =>

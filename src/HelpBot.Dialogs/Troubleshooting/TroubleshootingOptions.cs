@@ -6,8 +6,12 @@ using Microsoft.Bot.Schema;
 
 namespace HelpBot.Dialogs.Troubleshooting;
 
-/// <summary>How a problem flow starts: the order number if the customer typed one, and what they wrote.</summary>
-public sealed record TroubleshootingOptions(string? OrderNumber, string? CustomerText);
+/// <summary>
+/// How a problem flow starts: the order number if the customer typed one, and what they wrote. <paramref name="PickFrom"/>
+/// is set when the customer corrected which order they meant ("sorry I meant 0007"): the order is picked from their list
+/// by it, and the order the conversation was about is not assumed.
+/// </summary>
+public sealed record TroubleshootingOptions(string? OrderNumber, string? CustomerText, string? PickFrom = null);
 
 /// <summary>The actions a flow can offer, as choice values; their button titles come from the resources.</summary>
 public static class FlowActions

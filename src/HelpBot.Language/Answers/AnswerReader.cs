@@ -78,6 +78,15 @@ public static class AnswerReader
         return new AnswerReading(polarity, command, social, found.Contains(Cue.Correction), found.Contains(Cue.Tried)) { IsOnlySocial = onlySocial, OtherCharacters = other };
     }
 
+    /// <summary>True when the text asks to cancel or change an order ("取消另一单", "change the address of the other one").</summary>
+    public static bool AsksToCancelOrChange(string? text)
+    {
+        var normalized = Normalize(text);
+        return CancelOrChangeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] CancelOrChangeWords = [.. Vocabulary.CancelOrChange.Select(Normalize)];
+
     /// <summary>Width-folded, lower case, with runs of spaces and punctuation as one space (English phrases need the gaps).</summary>
     internal static string Normalize(string? text)
     {

@@ -62,7 +62,17 @@ internal static class Vocabulary
 
     public static readonly string[] Thanks = ["谢谢", "谢了", "多谢", "感谢", "辛苦了", "thanks", "thank you", "thx", "ty", "cheers", "appreciate it"];
 
-    public static readonly string[] Goodbye = ["拜拜", "再见", "88", "回见", "bye", "goodbye", "bye bye", "see you", "see ya", "that's all", "that is all"];
+    public static readonly string[] Goodbye =
+    [
+        "拜拜", "再见", "88", "回见", "先这样", "bye", "goodbye", "bye bye", "bye for now", "see you", "see ya", "that's all", "that is all",
+        "talk later", "talk to you later", "gotta go",
+    ];
+
+    /// <summary>Words that ask to cancel or change an order, so "cancel the other one, 2611…" is that request, not a correction.</summary>
+    public static readonly string[] CancelOrChange =
+    [
+        "取消", "退掉", "退单", "不要了", "改", "修改", "换个", "换地址", "cancel", "change", "reschedule", "modify",
+    ];
 
     public static readonly string[] Greeting = ["你好", "您好", "在吗", "在不在", "哈喽", "嗨", "hi", "hello", "hey", "hiya", "good morning", "good evening"];
 
@@ -73,6 +83,8 @@ internal static class Vocabulary
         "你是机器人吗", "你是机器人", "机器人吗", "是机器人", "是不是机器人", "是人吗", "是真人吗", "对面是人", "你是人", "是ai", "人工智能吗", "是不是真人",
         "are you a bot", "are you a robot", "are you human", "are you a person", "are you real", "is this a bot", "is this a robot",
         "talking to a bot", "talking to a robot", "talking to a machine", "robot or a person", "bot or a person", "bot or human",
+        "are you a real person", "is this a real person", "is this a person", "r u human", "r u a bot", "r u real", "chatting with a bot",
+        "human or bot", "human or a bot", "person or a bot", "是真人还是机器人", "真人还是机器人", "人还是机器", "是不是ai", "你是ai", "是人工还是机器",
     ];
 
     public static readonly string[] Correction =
@@ -97,7 +109,8 @@ internal static class Vocabulary
         ["notify_merchant"] =
         [
             "通知商家", "通知店家", "通知餐厅", "通知一下", "通知下", "通知", "催一下", "催催", "催单", "催商家", "催店家", "催一催", "帮我催", "提醒商家", "提醒店家", "提醒一下商家",
-            "告诉商家", "给商家发消息", "给商家留言", "帮我联系商家", "让商家快点", "叫商家快点", "notify the restaurant", "notify restaurant",
+            "告诉商家", "给商家发消息", "给商家发个消息", "发消息给商家", "发个消息", "给商家留言", "提醒下", "提醒一下", "跟商家说", "和商家说",
+            "让商家", "叫商家", "让店家", "叫店家", "帮我问问商家", "帮我联系商家", "让商家快点", "叫商家快点", "notify the restaurant", "notify restaurant",
             "message the restaurant", "message them", "ping the restaurant", "ping them", "remind the restaurant", "remind them",
             "nudge the restaurant", "nudge them", "chase the restaurant", "chase them", "hurry them", "hurry up the restaurant",
             "tell the restaurant", "contact the restaurant for me", "notify",
