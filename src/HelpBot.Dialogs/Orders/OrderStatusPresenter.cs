@@ -120,6 +120,9 @@ public sealed class OrderStatusPresenter
             : turn.Format(nameof(Strings.Duration_HoursMinutes), minutes / 60, minutes % 60);
     }
 
+    /// <summary>What happens next with the order, in one or two sentences ("这个订单已取消，款项已退回原支付方式。").</summary>
+    public string NextStep(Order order, TurnInfo turn) => WhatHappensNext(order, _time.GetUtcNow(), turn).Text;
+
     private (string Text, List<CardAction> Buttons) WhatHappensNext(Order order, DateTimeOffset now, TurnInfo turn)
     {
         var waited = now - order.StatusSince;

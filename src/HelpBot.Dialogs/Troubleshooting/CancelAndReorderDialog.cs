@@ -45,7 +45,7 @@ public sealed class CancelAndReorderDialog : WaterfallDialog
     public static Dialog Prompt() => new ConfirmPrompt(ConfirmPromptId, readAnswer: NaturalAnswers.YesNo);
 
 
-    private static async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not Order order)
         {
@@ -53,6 +53,15 @@ public sealed class CancelAndReorderDialog : WaterfallDialog
         }
 
         var turn = step.Context.Turn();
+        if (!OrderRules.CanCancel(order))
+        {
+            // Said before anything is promised: no confirmation, no refund talk for an order that cannot be cancelled.
+            turn.Data.Case?.Actions.Add(new CaseAction("cancel_order", "not_possible", _time.GetUtcNow(), order.Status.ToString()));
+            var why = turn.Text(nameof(Strings.Cancel_NotCancellable)) + "\n\n" + _presenter.NextStep(order, turn);
+            await step.Context.SendActivityAsync(MainMenu.Reply(why, turn, Intents.HumanAgent), cancellationToken);
+            return await step.EndAsync(false, cancellationToken);
+        }
+
         step.SetValue("order", order.OrderNumber);
 
         var money = order.Payment.CustomerCharged

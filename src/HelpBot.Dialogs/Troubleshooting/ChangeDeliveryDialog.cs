@@ -51,7 +51,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
     }
 
 
-    private static async Task<DialogTurnResult> AskWhatAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskWhatAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
         if (step.Result is not Order order)
         {
@@ -59,6 +59,14 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         }
 
         step.SetValue("order", order.OrderNumber);
+        if (!OrderRules.CanChangeDelivery(order))
+        {
+            var turnInfo = step.Context.Turn();
+            var why = turnInfo.Text(nameof(Strings.Change_NotPossible)) + "\n\n" + _presenter.NextStep(order, turnInfo);
+            await step.Context.SendActivityAsync(MainMenu.Reply(why, turnInfo, Intents.HumanAgent), cancellationToken);
+            return await step.EndAsync(false, cancellationToken);
+        }
+
         if (step.GetOptions<ChangeDeliveryOptions>()?.OnlyTime == true)
         {
             return await step.NextAsync(new FoundChoice(Time, 1), cancellationToken);

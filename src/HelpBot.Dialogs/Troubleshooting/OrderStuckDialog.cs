@@ -115,7 +115,9 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
         step.SetValue("order", order.OrderNumber);
         return await step.PromptAsync(
             FlowActions.PromptId,
-            FlowActions.Offer(turn, text, FlowActions.NotifyMerchant, FlowActions.MerchantPhone, FlowActions.CancelReorder, FlowActions.Escalate),
+            OrderRules.CanCancel(order)
+                ? FlowActions.Offer(turn, text, FlowActions.NotifyMerchant, FlowActions.MerchantPhone, FlowActions.CancelReorder, FlowActions.Escalate)
+                : FlowActions.Offer(turn, text, FlowActions.NotifyMerchant, FlowActions.MerchantPhone, FlowActions.Escalate),
             cancellationToken);
     }
 

@@ -92,7 +92,12 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
         var text = turn.Format(nameof(Strings.Mismatch_Both), order.OrderNumber, appState, _presenter.Clock(order.StatusSince, now, turn.Culture), restaurantState, restaurantSince)
                    + "\n\n" + verdict + "\n\n" + turn.Text(nameof(Strings.Pitfall_DontRefresh)) + "\n\n" + turn.Text(nameof(Strings.Pitfall_KeepEvidence));
         step.SetValue("order", order.OrderNumber);
-        return await step.PromptAsync(FlowActions.PromptId, FlowActions.Offer(turn, text, FlowActions.Escalate, FlowActions.CancelReorder), cancellationToken);
+        // Cancel and reorder only while both sides still allow it: not for food the restaurant already gave the rider, nor
+        // for an order the app already shows as cancelled.
+        string[] actions = OrderRules.CanCancel(order, view.Received ? view.Status : null)
+            ? [FlowActions.Escalate, FlowActions.CancelReorder]
+            : [FlowActions.Escalate];
+        return await step.PromptAsync(FlowActions.PromptId, FlowActions.Offer(turn, text, actions), cancellationToken);
     }
 
     protected override async Task<DialogTurnResult> ActAsync(WaterfallStepContext step, CancellationToken cancellationToken)
