@@ -40,6 +40,7 @@ public static class HelpBotDialogsServiceCollectionExtensions
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         services.AddSingleton(zone);
         services.AddSingleton<OrderStatusPresenter>();
+        services.AddSingleton<PlatformIncidents>();
         services.AddHelpBotLanguage();
         services.AddSingleton<ITurnIntentRecognizer, LanguageIntentRecognizer>();
         services.AddSingleton(new CustomerIdentity(options.TrustedChannels));

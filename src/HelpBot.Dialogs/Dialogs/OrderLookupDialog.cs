@@ -277,8 +277,10 @@ public sealed class OrderLookupDialog : WaterfallDialog
         return await step.EndAsync(null, cancellationToken);
     }
 
+    // The payment checks help a failed payment, not a refund question.
     private static bool StartedByPayment(DialogContext dc) =>
-        dc.Stack.Count >= 2 && dc.Stack[^2].Id == PaymentDialog.DialogId;
+        dc.Stack.Count >= 2 && dc.Stack[^2].Id == PaymentDialog.DialogId
+        && dc.Stack[^2].Get<TroubleshootingOptions>("options")?.Problem != Intents.Refund;
 
     private static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

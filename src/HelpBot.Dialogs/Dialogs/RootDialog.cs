@@ -145,7 +145,7 @@ public sealed class RootDialog : Dialog
         return problem switch
         {
             Intents.OrderStuck => dc.BeginDialogAsync(OrderStuckDialog.DialogId, forward, cancellationToken),
-            Intents.PaymentFailed or Intents.Refund => dc.BeginDialogAsync(PaymentDialog.DialogId, forward, cancellationToken),
+            Intents.PaymentFailed or Intents.Refund => dc.BeginDialogAsync(PaymentDialog.DialogId, forward with { Problem = problem }, cancellationToken),
             Intents.DeliveryDelay => dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, forward, cancellationToken),
             Intents.StatusMismatch => dc.BeginDialogAsync(StatusMismatchDialog.DialogId, forward, cancellationToken),
             Intents.ChangeOrder => dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(number), cancellationToken),
@@ -169,7 +169,7 @@ public sealed class RootDialog : Dialog
         }
     }
 
-    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text);
+    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text, Problem: intent.Intent);
 
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
         dc.EndDialogAsync(result, cancellationToken);

@@ -24,18 +24,14 @@ public sealed class AppUnavailableDialog : WaterfallDialog
     /// <summary>Incidents in these components are what a customer experiences as "the app is down".</summary>
     private static readonly string[] CustomerFacing = [PlatformComponents.App, PlatformComponents.Ordering, PlatformComponents.Payment, PlatformComponents.Delivery];
 
-    private readonly IPlatformStatusApi _status;
+    private readonly PlatformIncidents _incidents;
     private readonly TimeProvider _time;
-    private readonly OrderStatusPresenter _presenter;
-    private readonly ILogger<AppUnavailableDialog> _logger;
 
-    public AppUnavailableDialog(IPlatformStatusApi status, TimeProvider time, OrderStatusPresenter presenter, ILogger<AppUnavailableDialog> logger)
+    public AppUnavailableDialog(PlatformIncidents incidents, TimeProvider time)
         : base(DialogId)
     {
-        _status = status;
+        _incidents = incidents;
         _time = time;
-        _presenter = presenter;
-        _logger = logger;
         AddStep(CheckStatusAsync);
         AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
     }
@@ -46,16 +42,14 @@ public sealed class AppUnavailableDialog : WaterfallDialog
         var now = _time.GetUtcNow();
         var file = CaseFiles.Open(turn, Intents.AppUnavailable, now);
 
-        IReadOnlyList<Incident> incidents = [];
-        try
+        var incidents = await _incidents.InAsync(CustomerFacing, cancellationToken);
+        if (incidents is not null)
         {
-            incidents = [.. (await _status.GetStatusAsync(cancellationToken)).Incidents.Where(i => CustomerFacing.Contains(i.Component))];
             file.Record(new CaseCheck("platform_status", incidents.Count == 0 ? CheckResults.Ok : CheckResults.Problem, CheckSources.PlatformStatus, now, string.Join(",", incidents.Select(i => i.Id))));
         }
-        catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
+        else
         {
             // The status page itself does not answer: that is a strong sign of a platform-wide problem.
-            _logger.LogWarning(ex, "Platform status unavailable");
             file.AddFinding("platform_status_unreachable");
             await step.Context.SendActivityAsync(turn.Text(nameof(Strings.AppDown_StatusUnknown)), cancellationToken: cancellationToken);
             return await step.NextAsync(null, cancellationToken);
@@ -66,10 +60,7 @@ public sealed class AppUnavailableDialog : WaterfallDialog
             file.AddFinding("platform_incident");
             foreach (var incident in incidents)
             {
-                var message = incident.Messages.GetValueOrDefault(turn.Language) ?? incident.Messages.Values.FirstOrDefault() ?? string.Empty;
-                await step.Context.SendActivityAsync(
-                    turn.Format(nameof(Strings.AppDown_Incident), Component(turn, incident.Component), _presenter.Clock(incident.Since, now, turn.Culture), message),
-                    cancellationToken: cancellationToken);
+                await step.Context.SendActivityAsync(_incidents.Describe(turn, incident), cancellationToken: cancellationToken);
             }
 
             await step.Context.SendActivityAsync(turn.Text(nameof(Strings.AppDown_IncidentSafe)), cancellationToken: cancellationToken);
@@ -83,12 +74,4 @@ public sealed class AppUnavailableDialog : WaterfallDialog
             new SelfCheckOptions([CheckNames.Network, CheckNames.AppVersion, CheckNames.AppRestart], step.GetOptions<TroubleshootingOptions>()?.CustomerText),
             cancellationToken);
     }
-
-    private static string Component(TurnInfo turn, string component) => turn.Text(component switch
-    {
-        PlatformComponents.Payment => nameof(Strings.Component_Payment),
-        PlatformComponents.Ordering => nameof(Strings.Component_Ordering),
-        PlatformComponents.Delivery => nameof(Strings.Component_Delivery),
-        _ => nameof(Strings.Component_App),
-    });
 }

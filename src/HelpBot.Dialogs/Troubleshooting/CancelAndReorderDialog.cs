@@ -111,7 +111,6 @@ public sealed class CancelAndReorderDialog : WaterfallDialog
                     Money.Channel(turn, refund.Channel),
                     refund.ExpectedBy is { } by ? _presenter.Clock(by, _time.GetUtcNow(), turn.Culture) : "-");
             file?.Actions.Add(new CaseAction("cancel_order", "done", _time.GetUtcNow(), $"refund {refund.State} {refund.Amount} {refund.Currency}"));
-            turn.Data.CurrentOrderNumber = null;
             await step.Context.SendActivityAsync(text + "\n\n" + turn.Text(nameof(Strings.Cancel_Reorder)), cancellationToken: cancellationToken);
             return await step.EndAsync(true, cancellationToken);
         }

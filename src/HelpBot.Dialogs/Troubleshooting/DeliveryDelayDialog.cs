@@ -22,11 +22,16 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
     private readonly TimeProvider _time;
     private readonly OrderStatusPresenter _presenter;
 
-    public DeliveryDelayDialog(TimeProvider time, OrderStatusPresenter presenter)
+    private static readonly string[] DeliveryComponent = [PlatformComponents.Delivery];
+
+    private readonly PlatformIncidents _incidents;
+
+    public DeliveryDelayDialog(TimeProvider time, OrderStatusPresenter presenter, PlatformIncidents incidents)
         : base(DialogId, EscalationRoute.Platform)
     {
         _time = time;
         _presenter = presenter;
+        _incidents = incidents;
     }
 
     protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -55,8 +60,28 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
         }
 
         var text = new StringBuilder();
-        var eta = order.Eta is { } e ? _presenter.Clock(e, now, turn.Culture) : "-";
-        text.Append(turn.Format(nameof(Strings.Delay_Eta), order.OrderNumber, eta));
+        if (await _incidents.InAsync(DeliveryComponent, cancellationToken) is { Count: > 0 } incidents)
+        {
+            // A known delivery incident is the likeliest cause: said first, before the rider's signal is blamed.
+            file.AddFinding("delivery_incident");
+            foreach (var incident in incidents)
+            {
+                text.Append(_incidents.Describe(turn, incident)).Append("\n\n");
+            }
+        }
+
+        if (order.Eta is { } passed && passed < now)
+        {
+            // An estimate in the past is no estimate: say how late it is.
+            file.AddFinding("eta_passed");
+            text.Append(turn.Format(nameof(Strings.Delay_OnTheWay), order.OrderNumber)).Append(' ')
+                .Append(turn.Format(nameof(Strings.Order_EtaPassed), _presenter.Clock(passed, now, turn.Culture), OrderStatusPresenter.Duration(now - passed, turn)));
+        }
+        else
+        {
+            var eta = order.Eta is { } e ? _presenter.Clock(e, now, turn.Culture) : "-";
+            text.Append(turn.Format(nameof(Strings.Delay_Eta), order.OrderNumber, eta));
+        }
         if (order.EtaHistory.Count > 0)
         {
             file.AddFinding($"eta_slipped_{order.EtaHistory.Count}x");

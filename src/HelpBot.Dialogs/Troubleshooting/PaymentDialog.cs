@@ -19,14 +19,18 @@ public sealed class PaymentDialog : ProblemFlowDialog
 {
     public const string DialogId = "payment";
 
+    private static readonly string[] PaymentComponent = [PlatformComponents.Payment];
+
     private readonly TimeProvider _time;
     private readonly OrderStatusPresenter _presenter;
+    private readonly PlatformIncidents _incidents;
 
-    public PaymentDialog(TimeProvider time, OrderStatusPresenter presenter)
+    public PaymentDialog(TimeProvider time, OrderStatusPresenter presenter, PlatformIncidents incidents)
         : base(DialogId, EscalationRoute.Platform)
     {
         _time = time;
         _presenter = presenter;
+        _incidents = incidents;
     }
 
     protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -38,11 +42,54 @@ public sealed class PaymentDialog : ProblemFlowDialog
 
         var turn = step.Context.Turn();
         var now = _time.GetUtcNow();
-        var file = OrderSteps.OpenCase(turn, Intents.PaymentFailed, order, now);
+        var options = step.GetOptions<TroubleshootingOptions>();
         var payment = order.Payment;
+        var refund = options?.Problem == Intents.Refund;
+        // A refund case is about money to come back (a cancelled or paid order); money taken for an unpaid order is a
+        // payment failure however it was put.
+        var isRefundCase = order.Status == OrderStatus.Cancelled || (refund && payment.State is PaymentState.Paid or PaymentState.Refunded);
+        var file = OrderSteps.OpenCase(turn, isRefundCase ? Intents.Refund : Intents.PaymentFailed, order, now);
         var amount = Money.Amount(payment.Amount, payment.Currency);
         var channel = Money.Channel(turn, payment.Channel);
         var checks = new List<string>();
+
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            // Whatever was asked, a cancelled order's money question has one answer: back already, on its way, or none.
+            var (finding, text) = payment.State == PaymentState.Refunded ? ("refunded", turn.Format(nameof(Strings.Payment_Refunded), amount, channel))
+                : payment.CustomerCharged || payment.State == PaymentState.Paid ? ("refund_pending", turn.Format(nameof(Strings.Refund_OnItsWay), order.OrderNumber, amount, channel))
+                : ("nothing_charged", turn.Text(nameof(Strings.Cancel_NothingCharged)));
+            file.AddFinding(finding);
+            await Say(step, cancellationToken, text);
+            return await step.NextAsync(null, cancellationToken);
+        }
+
+        if (refund && payment.State == PaymentState.Paid)
+        {
+            // Money back for an order still going: cancelling is how, where the order allows it (the confirmation says
+            // what happens to the money); otherwise support decides.
+            if (OrderRules.CanCancel(order))
+            {
+                return await step.ReplaceDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(order.OrderNumber, "refund_request"), cancellationToken);
+            }
+
+            await Say(step, cancellationToken, turn.Text(nameof(Strings.Cancel_NotCancellable)) + "\n\n" + _presenter.NextStep(order, turn));
+            return await step.NextAsync(null, cancellationToken);
+        }
+
+        if (payment.State is PaymentState.Failed or PaymentState.Unpaid && !payment.CustomerCharged
+            && await _incidents.InAsync(PaymentComponent, cancellationToken) is { Count: > 0 } incidents)
+        {
+            // A known payment outage explains the failure: say it, and that retrying now only risks double charges.
+            file.AddFinding("payment_incident");
+            foreach (var incident in incidents)
+            {
+                await Say(step, cancellationToken, _incidents.Describe(turn, incident));
+            }
+
+            await Say(step, cancellationToken, turn.Text(nameof(Strings.AppDown_IncidentSafe)));
+            return await step.NextAsync(null, cancellationToken);
+        }
 
         if (payment.State == PaymentState.Unpaid && payment.CustomerCharged)
         {

@@ -60,6 +60,14 @@ public sealed class SelfCheckDialog : WaterfallDialog
         var file = CaseFiles.Current(turn);
         var options = step.GetOptions<SelfCheckOptions>() ?? new SelfCheckOptions([], null);
 
+        // An app too old to be supported, as the app itself reports, is the cause: said first, and nothing else asked.
+        if (options.Checks.Contains(CheckNames.AppVersion) && file.Check(CheckNames.AppVersion) is null
+            && await IsUnsupportedClientAsync(step, cancellationToken)
+            && await CheckVersionFromClientAsync(step, file, cancellationToken))
+        {
+            return await step.EndAsync(false, cancellationToken);
+        }
+
         foreach (var check in options.Checks)
         {
             if (file.Check(check) is not null)
@@ -144,6 +152,15 @@ public sealed class SelfCheckDialog : WaterfallDialog
             : nameof(Strings.Check_AppVersion_Current);
         await step.Context.SendActivityAsync(turn.Format(key, client.AppVersion, latest.ToString(), minimum.ToString()), cancellationToken: cancellationToken);
         return true;
+    }
+
+    private async Task<bool> IsUnsupportedClientAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var client = ClientInfo.From(step.Context.Activity);
+        return client.AppVersion is not null && client.Platform is not null
+            && Version.TryParse(client.AppVersion.TrimStart('v', 'V'), out var installed)
+            && await VersionsAsync(client.Platform, cancellationToken) is { } versions
+            && installed < versions.Minimum;
     }
 
     /// <summary>Oldest supported and latest version, for one platform or (null) across the app's platforms.</summary>

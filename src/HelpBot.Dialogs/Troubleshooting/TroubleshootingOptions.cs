@@ -9,9 +9,10 @@ namespace HelpBot.Dialogs.Troubleshooting;
 /// <summary>
 /// How a problem flow starts: the order number if the customer typed one, and what they wrote. <paramref name="PickFrom"/>
 /// is set when the customer corrected which order they meant ("sorry I meant 0007"): the order is picked from their list
-/// by it, and the order the conversation was about is not assumed.
+/// by it, and the order the conversation was about is not assumed. <paramref name="Problem"/> says which of the problems a
+/// flow serves the customer asked about (a refund or a failed payment, for the payment flow).
 /// </summary>
-public sealed record TroubleshootingOptions(string? OrderNumber, string? CustomerText, string? PickFrom = null);
+public sealed record TroubleshootingOptions(string? OrderNumber, string? CustomerText, string? PickFrom = null, string? Problem = null);
 
 /// <summary>The actions a flow can offer, as choice values; their button titles come from the resources.</summary>
 public static class FlowActions
