@@ -1,6 +1,7 @@
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.State;
+using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using HelpBot.Storage.Redis.Errors;

@@ -2,12 +2,12 @@ using System.Diagnostics;
 using HelpBot.AgentDesk.Api;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
-using HelpBot.Bot.Connectors;
 using HelpBot.Channels.DirectLine.Hosting;
 using HelpBot.Dialogs;
 using HelpBot.Endpoints;
 using HelpBot.Language;
 using HelpBot.Language.Http;
+using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -65,15 +65,9 @@ public static class HelpBotHostExtensions
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ReusedConnectorsBotFrameworkAuthentication(
                 new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
-        // Built by hand: on .NET 10 the container cannot pick one of CloudAdapter's constructors (see docs/architecture.md, "SDK workarounds").
         services.AddSingleton(sp =>
         {
-            var adapter = new HelpBotAdapter(
-                sp.GetRequiredService<BotFrameworkAuthentication>(),
-                sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
-                sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
-                // The SDK's own per-turn lines ("ProcessActivityAsync") under their own category, "Microsoft.Bot".
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Builder.CloudAdapter"));
+            var adapter = HelpBotAdapterFactory.Create(sp);
             foreach (var middleware in TurnMiddleware.InOrder(sp))
             {
                 adapter.Use(middleware);

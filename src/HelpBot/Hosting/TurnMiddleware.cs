@@ -1,5 +1,6 @@
 using HelpBot.AgentDesk.Transcripts;
 using HelpBot.Bot;
+using HelpBot.SdkWorkarounds;
 
 namespace HelpBot.Hosting;
 
