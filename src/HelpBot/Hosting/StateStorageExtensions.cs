@@ -1,5 +1,5 @@
 using ITranscriptStore = HelpBot.AgentDesk.Transcripts.ITranscriptStore;
-using RedisTranscriptStore = HelpBot.AgentDesk.Transcripts.RedisTranscriptStore;
+using RedisTranscriptStore = HelpBot.AgentDesk.Transcripts.Redis.RedisTranscriptStore;
 using StorageTranscriptStore = HelpBot.AgentDesk.Transcripts.StorageTranscriptStore;
 using HelpBot.Dialogs.State;
 using HelpBot.Storage.Redis;
