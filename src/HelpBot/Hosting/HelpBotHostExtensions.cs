@@ -47,6 +47,15 @@ public static class HelpBotHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         WarnWhenUnauthenticated(app);
         TrainRecognizer(app);
+
+        // The request pipeline, in order, before the endpoints; only development mode has any (POST /api/messages
+        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware).
+        if (IsDevelopmentMode(app.Configuration))
+        {
+            app.UseWebSockets(); // the embedded Direct Line's activity stream
+            app.UseWebChatFiles();
+        }
+
         app.MapBotMessages();
         app.MapHealth();
         app.MapNluEndpoints();
