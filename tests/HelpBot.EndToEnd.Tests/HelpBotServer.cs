@@ -40,23 +40,10 @@ public sealed class HelpBotServer : IAsyncDisposable
     /// <summary>Sends one message and returns the bot's message replies (typing indicators left out).</summary>
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string conversationId, string text, string? locale = "zh-CN", string userId = "demo-user")
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = text,
-            ["locale"] = locale,
-            ["from"] = new JsonObject { ["id"] = userId },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["channelId"] = "webchat",
-            ["serviceUrl"] = "http://localhost:1",
-            ["deliveryMode"] = "expectReplies",
-            ["recipient"] = new JsonObject { ["id"] = "bot" },
-        };
-        using var response = await Http.PostAsJsonAsync("/api/messages", activity);
+        using var response = await Http.PostAsJsonAsync("/api/messages", CustomerMessages.Message(conversationId, text, locale, userId));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}: {body}");
-        var replies = JsonNode.Parse(body)!["activities"]!.AsArray();
-        return [.. replies.Select(r => r!.AsObject()).Where(r => (string?)r["type"] == "message")];
+        return CustomerMessages.Replies(body);
     }
 
     public static string TextOf(IEnumerable<JsonObject> replies) =>

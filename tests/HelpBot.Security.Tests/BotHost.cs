@@ -49,18 +49,8 @@ public sealed class BotHost : IAsyncDisposable
         return new BotHost(app, logs);
     }
 
-    public static JsonObject Message(string conversationId, string? text, string locale = "en-US", string userId = "demo-user") => new()
-    {
-        ["type"] = "message",
-        ["text"] = text,
-        ["locale"] = locale,
-        ["from"] = new JsonObject { ["id"] = userId },
-        ["conversation"] = new JsonObject { ["id"] = conversationId },
-        ["channelId"] = "webchat",
-        ["serviceUrl"] = "http://127.0.0.1:1",
-        ["deliveryMode"] = "expectReplies",
-        ["recipient"] = new JsonObject { ["id"] = "bot" },
-    };
+    public static JsonObject Message(string conversationId, string? text, string locale = "en-US", string userId = "demo-user") =>
+        CustomerMessages.Message(conversationId, text, locale, userId, serviceUrl: "http://127.0.0.1:1");
 
     /// <summary>Posts a raw body as-is.</summary>
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(string body, string contentType = "application/json", string? authorization = null)

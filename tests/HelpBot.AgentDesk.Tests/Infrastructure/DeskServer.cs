@@ -58,18 +58,7 @@ public sealed class DeskServer : IAsyncDisposable
     /// <summary>Sends one customer message and returns the bot's message replies.</summary>
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string conversationId, string? text, string locale = "zh-CN", string userId = "demo-user", params (string ContentType, string Url)[] attachments)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = text,
-            ["locale"] = locale,
-            ["from"] = new JsonObject { ["id"] = userId },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["channelId"] = "webchat",
-            ["serviceUrl"] = ServiceUrl.AbsoluteUri,
-            ["deliveryMode"] = "expectReplies",
-            ["recipient"] = new JsonObject { ["id"] = "bot" },
-        };
+        var activity = CustomerMessages.Message(conversationId, text, locale, userId, ServiceUrl.AbsoluteUri);
         if (attachments.Length > 0)
         {
             activity["attachments"] = new JsonArray([.. attachments.Select(a => (JsonNode)new JsonObject { ["contentType"] = a.ContentType, ["contentUrl"] = a.Url, ["name"] = "screenshot" })]);
@@ -78,8 +67,7 @@ public sealed class DeskServer : IAsyncDisposable
         using var response = await Http.PostAsJsonAsync("/api/messages", activity);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}: {body}");
-        var replies = JsonNode.Parse(body)!["activities"]!.AsArray();
-        return [.. replies.Select(r => r!.AsObject()).Where(r => (string?)r["type"] == "message")];
+        return CustomerMessages.Replies(body);
     }
 
     public static string TextOf(IEnumerable<JsonObject> replies) =>
