@@ -5,7 +5,6 @@ using HelpBot.AgentDesk.Notifications;
 using HelpBot.AgentDesk.Transcripts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -14,10 +13,9 @@ namespace HelpBot.AgentDesk;
 public static class AgentDeskServiceCollectionExtensions
 {
     /// <summary>
-    /// Cases, queue and screenshots (all in the registered IStorage), transcripts (<see cref="StorageTranscriptStore"/>
-    /// in the same IStorage unless an <see cref="ITranscriptStore"/> is already registered, e.g. the Redis one), the
-    /// agent tokens, the new-case notifier (Teams webhook when AgentDesk:TeamsWebhookUrl is set, else a log line).
-    /// Safe to call more than once.
+    /// Cases, queue and screenshots (all in the registered IStorage), the transcript middleware (over the host's
+    /// <see cref="ITranscriptStore"/>, chosen with the storage engine), the agent tokens, the new-case notifier (Teams webhook when AgentDesk:TeamsWebhookUrl is set, else a log line).
+    /// Needs a <see cref="TimeProvider"/>. Safe to call more than once.
     /// The host maps the endpoints with <see cref="AgentDeskEndpoints.MapAgentDesk"/>; the conversation layer registers
     /// the <see cref="ICustomerConversationBridge"/>.
     /// </summary>
@@ -35,17 +33,15 @@ public static class AgentDeskServiceCollectionExtensions
             .Validate(o => o.TeamsWebhookUrl is null || o.TeamsWebhookUrl.IsAbsoluteUri, "AgentDesk:TeamsWebhookUrl must be an absolute URL.")
             .Validate(o => o.MaxTranscriptActivities > 0 && o.MaxTranscriptTurns > 0, "AgentDesk:MaxTranscriptActivities and MaxTranscriptTurns must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CaseStore>();
         services.AddSingleton<AttachmentStore>();
         services.AddSingleton<EvidenceFetcher>();
-        services.TryAddSingleton<ITranscriptStore, StorageTranscriptStore>();
         services.AddSingleton<PerTurnTranscriptMiddleware>();
         services.AddSingleton<AgentTokens>();
         services.AddSingleton<AgentAuthFilter>();
         services.AddSingleton<AgentDeskService>();
         services.AddHttpClient(nameof(TeamsWebhookNewCaseNotifier));
-        services.TryAddSingleton<INewCaseNotifier>(sp =>
+        services.AddSingleton<INewCaseNotifier>(sp =>
             sp.GetRequiredService<IOptions<AgentDeskOptions>>().Value.TeamsWebhookUrl is { } webhook
                 ? new TeamsWebhookNewCaseNotifier(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(TeamsWebhookNewCaseNotifier)), webhook)
                 : ActivatorUtilities.CreateInstance<LoggingNewCaseNotifier>(sp));

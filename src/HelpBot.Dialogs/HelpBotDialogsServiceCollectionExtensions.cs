@@ -10,7 +10,6 @@ using HelpBot.Language;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpBot.Dialogs;
 
@@ -29,14 +28,13 @@ public sealed class HelpBotOptions
 public static class HelpBotDialogsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the conversation: the bot, its dialogs and prompts, and the state store. Needs IStorage and the
-    /// platform clients to be registered by the host.
+    /// Registers the conversation: the bot, its dialogs and prompts, and the state store. Needs the host's
+    /// TimeProvider, IStorage, IConversationTurnLock, ITranscriptStore and platform clients.
     /// </summary>
     public static IServiceCollection AddHelpBotDialogs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(HelpBotOptions.SectionName).Get<HelpBotOptions>() ?? new HelpBotOptions();
 
-        services.TryAddSingleton(TimeProvider.System);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
         services.AddSingleton(zone);
         services.AddSingleton<OrderStatusPresenter>();
@@ -95,7 +93,6 @@ public static class HelpBotDialogsServiceCollectionExtensions
         services.AddSingleton<IDialogInterruption, UnansweredQuestion>();
         services.AddSingleton<AccountLinkStore>();
 
-        services.TryAddSingleton<IConversationTurnLock, KeyedAsyncLock>();
         services.AddSingleton<ConversationStateStore>();
         services.AddOptions<PhoneCheckThrottleOptions>().Bind(configuration.GetSection(PhoneCheckThrottleOptions.SectionName));
         services.AddSingleton<PhoneCheckThrottle>();

@@ -1,5 +1,6 @@
 using HelpBot.AgentDesk.Tests.Infrastructure;
 using HelpBot.AgentDesk.Transcripts;
+using HelpBot.AgentDesk.Transcripts.Redis;
 using HelpBot.Storage.Redis;
 using HelpBot.Storage.Redis.Options;
 using HelpBot.Testing.Redis;

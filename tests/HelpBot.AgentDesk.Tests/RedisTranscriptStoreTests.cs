@@ -1,5 +1,6 @@
 using HelpBot.AgentDesk.Tests.Infrastructure;
 using HelpBot.AgentDesk.Transcripts;
+using HelpBot.AgentDesk.Transcripts.Redis;
 using HelpBot.Storage.Redis;
 using HelpBot.Storage.Redis.Options;
 using HelpBot.Testing.Redis;
@@ -43,8 +44,8 @@ public sealed class RedisTranscriptStoreTests(RedisServerFixture redis) : IClass
         var elements = await _connection.GetDatabase().ListRangeAsync(store.KeyFor(TranscriptSamples.Channel, conversation));
 
         Assert.Equal(4, elements.Length);
-        Assert.True(TranscriptTurnCodec.IsHeader((byte[])elements[0]!));
-        Assert.All(elements[1..], e => Assert.Contains(((byte[])e!)[0], new[] { TranscriptTurnCodec.TurnFormat, TranscriptTurnCodec.TurnFormatBrotli }));
+        Assert.True(TranscriptFormat.IsHeader((byte[])elements[0]!));
+        Assert.All(elements[1..], e => Assert.Contains(((byte[])e!)[0], new[] { TranscriptFormat.TurnFormat, TranscriptFormat.TurnFormatBrotli }));
         Assert.StartsWith(store.KeyFor(TranscriptSamples.Channel, "x").ToString()[..^1], store.KeyFor(TranscriptSamples.Channel, conversation).ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("{", store.KeyFor("c{h}", "conv{tag}").ToString(), StringComparison.Ordinal);
     }
@@ -61,9 +62,9 @@ public sealed class RedisTranscriptStoreTests(RedisServerFixture redis) : IClass
         var elements = await _connection.GetDatabase().ListRangeAsync(store.KeyFor(TranscriptSamples.Channel, conversation));
         var formats = elements.Select(e => ((byte[])e!)[0]).ToArray();
         Assert.Equal(4, formats.Length);
-        Assert.Equal(TranscriptTurnCodec.HeaderFormat, formats[0]);
-        Assert.Equal(TranscriptTurnCodec.SelfContainedTurnFormat, formats[2]);
-        Assert.All([formats[1], formats[3]], f => Assert.True(f is TranscriptTurnCodec.TurnFormat or TranscriptTurnCodec.TurnFormatBrotli));
+        Assert.Equal(TranscriptFormat.HeaderFormat, formats[0]);
+        Assert.Equal(TranscriptFormat.SelfContainedTurnFormat, formats[2]);
+        Assert.All([formats[1], formats[3]], f => Assert.True(f is TranscriptFormat.TurnFormat or TranscriptFormat.TurnFormatBrotli));
         var read = await store.ReadAsync(TranscriptSamples.Channel, conversation, CancellationToken.None);
         Assert.Equal(["zh-CN", "en-US", "zh-CN"], read.Where((_, i) => i % 4 == 0).Select(a => (string?)a["locale"]));
     }
@@ -109,7 +110,7 @@ public sealed class RedisTranscriptStoreTests(RedisServerFixture redis) : IClass
 
         var elements = await _connection.GetDatabase().ListRangeAsync(store.KeyFor(TranscriptSamples.Channel, conversation));
         Assert.Equal(3, elements.Length);
-        Assert.True(TranscriptTurnCodec.IsHeader((byte[])elements[0]!));
+        Assert.True(TranscriptFormat.IsHeader((byte[])elements[0]!));
         var read = await store.ReadAsync(TranscriptSamples.Channel, conversation, CancellationToken.None);
         Assert.Equal([$"{conversation}|0000002", $"{conversation}|0000003"], read.Where((_, i) => i % 4 == 0).Select(a => (string?)a["id"]));
     }
@@ -137,20 +138,20 @@ public sealed class RedisTranscriptStoreTests(RedisServerFixture redis) : IClass
         var conversation = NewConversation();
         var key = store.KeyFor(TranscriptSamples.Channel, conversation);
         await store.AppendAsync(TranscriptSamples.Channel, conversation, TranscriptSamples.Turn(conversation, 0), CancellationToken.None);
-        var (header, turn) = TranscriptTurnCodec.Encode(TranscriptSamples.Channel, conversation, TranscriptSamples.Turn(conversation, 1));
+        var (header, turn) = TranscriptFormat.Encode(TranscriptSamples.Channel, conversation, TranscriptSamples.Turn(conversation, 1));
         var database = _connection.GetDatabase();
         await database.ListRightPushAsync(key, new RedisValue[]
         {
             new byte[] { 99, 1, 2, 3 },                                 // unknown format
             Array.Empty<byte>(),                                        // empty
-            new byte[] { TranscriptTurnCodec.TurnFormatBrotli, 1, 2, 3 }, // not Brotli
-            new byte[] { TranscriptTurnCodec.TurnFormat, (byte)'{' },    // not JSON
+            new byte[] { TranscriptFormat.TurnFormatBrotli, 1, 2, 3 }, // not Brotli
+            new byte[] { TranscriptFormat.TurnFormat, (byte)'{' },    // not JSON
             "\u0001{\"a\":[1]}",                                       // not a turn
-            new byte[] { TranscriptTurnCodec.SelfContainedTurnFormat, 0, 0, 9, 9 }, // header length out of range
+            new byte[] { TranscriptFormat.SelfContainedTurnFormat, 0, 0, 9, 9 }, // header length out of range
             turn[..^3],                                                 // cut short
         });
         await store.AppendAsync(TranscriptSamples.Channel, conversation, TranscriptSamples.Turn(conversation, 2), CancellationToken.None);
-        await database.ListRightPushAsync(key, TranscriptTurnCodec.SelfContained(header, turn));
+        await database.ListRightPushAsync(key, TranscriptFormat.SelfContained(header, turn));
 
         var read = await store.ReadAsync(TranscriptSamples.Channel, conversation, CancellationToken.None);
 
@@ -165,8 +166,8 @@ public sealed class RedisTranscriptStoreTests(RedisServerFixture redis) : IClass
     {
         var (store, _, log) = Create();
         var conversation = NewConversation();
-        var (header, turn) = TranscriptTurnCodec.Encode(TranscriptSamples.Channel, conversation, TranscriptSamples.Turn(conversation, 0));
-        await _connection.GetDatabase().ListRightPushAsync(store.KeyFor(TranscriptSamples.Channel, conversation), [turn, TranscriptTurnCodec.SelfContained(header, turn)]);
+        var (header, turn) = TranscriptFormat.Encode(TranscriptSamples.Channel, conversation, TranscriptSamples.Turn(conversation, 0));
+        await _connection.GetDatabase().ListRightPushAsync(store.KeyFor(TranscriptSamples.Channel, conversation), [turn, TranscriptFormat.SelfContained(header, turn)]);
 
         var read = await store.ReadAsync(TranscriptSamples.Channel, conversation, CancellationToken.None);
 
@@ -179,13 +180,13 @@ public sealed class RedisTranscriptStoreTests(RedisServerFixture redis) : IClass
     {
         var conversation = NewConversation();
         var activities = TranscriptSamples.Turn(conversation, 5);
-        var (header, turn) = TranscriptTurnCodec.Encode(TranscriptSamples.Channel, conversation, activities);
+        var (header, turn) = TranscriptFormat.Encode(TranscriptSamples.Channel, conversation, activities);
 
-        var decoded = TranscriptTurnCodec.DecodeTurn(TranscriptSamples.Channel, conversation, TranscriptTurnCodec.DecodeHeader(header), turn);
+        var decoded = TranscriptFormat.DecodeTurn(TranscriptSamples.Channel, conversation, TranscriptFormat.DecodeHeader(header), turn);
 
         Assert.Equal(activities.Select(TranscriptSamples.Comparable), decoded.Select(TranscriptSamples.Comparable));
         Assert.Equal(activities[0]["localTimestamp"]!.ToObject<DateTimeOffset>().Offset, decoded[0]["localTimestamp"]!.ToObject<DateTimeOffset>().Offset);
-        Assert.Throws<InvalidDataException>(() => TranscriptTurnCodec.DecodeTurn(TranscriptSamples.Channel, conversation, null, turn));
+        Assert.Throws<InvalidDataException>(() => TranscriptFormat.DecodeTurn(TranscriptSamples.Channel, conversation, null, turn));
         Assert.True(turn.Length < Newtonsoft.Json.JsonConvert.SerializeObject(new JArray(activities)).Length / 2, $"{turn.Length} bytes");
     }
 }

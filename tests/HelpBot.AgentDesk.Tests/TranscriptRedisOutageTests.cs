@@ -1,6 +1,7 @@
 using System.Net;
 using HelpBot.AgentDesk.Tests.Infrastructure;
 using HelpBot.AgentDesk.Transcripts;
+using HelpBot.AgentDesk.Transcripts.Redis;
 using HelpBot.Storage.Redis;
 using HelpBot.Storage.Redis.Errors;
 using HelpBot.Storage.Redis.Options;

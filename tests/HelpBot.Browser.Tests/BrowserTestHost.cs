@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using HelpBot.Bot;
-using HelpBot.Hosting;
+using HelpBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Bot.Builder;
@@ -13,8 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace HelpBot.Browser.Tests;
 
 /// <summary>
-/// The bot host composed as Program.cs composes it (development mode: embedded Direct Line, sandbox platform, the web
-/// chat page), on real Kestrel at a free loopback port. Records every activity the bot receives, so tests can check
+/// The bot host (<see cref="HelpBotTestHost"/>; development mode: embedded Direct Line, sandbox platform, the web
+/// chat page). Records every activity the bot receives, so tests can check
 /// what reached the bot (a middleware on the adapter: the one seam).
 /// </summary>
 public class BrowserTestHost : IAsyncLifetime
@@ -38,21 +37,11 @@ public class BrowserTestHost : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        _app = await HelpBotTestHost.StartAsync(new HelpBotTestHostOptions
         {
-            Args = ["--urls", "http://127.0.0.1:0"],
-            EnvironmentName = Environments.Production,
-            ContentRootPath = AppContext.BaseDirectory,
+            Settings = _settings,
+            ExtraMiddleware = new RecordingMiddleware(Received),
         });
-        builder.Configuration.AddInMemoryCollection(_settings);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseHelpBotDefaultUrl();
-        builder.Services.AddHelpBot(builder.Configuration);
-
-        _app = builder.Build();
-        _app.Services.GetRequiredService<HelpBotAdapter>().Use(new RecordingMiddleware(Received));
-        _app.MapHelpBot();
-        await _app.StartAsync();
         Address = new Uri(_app.Urls.First());
         Http = new HttpClient { BaseAddress = Address };
     }
@@ -62,8 +51,7 @@ public class BrowserTestHost : IAsyncLifetime
         Http?.Dispose();
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await HelpBotTestHost.StopAsync(_app);
         }
     }
 

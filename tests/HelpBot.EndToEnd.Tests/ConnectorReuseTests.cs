@@ -1,6 +1,6 @@
 using System.Globalization;
 using HelpBot.Bot;
-using HelpBot.Bot.Connectors;
+using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;

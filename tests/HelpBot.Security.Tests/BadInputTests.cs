@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using HelpBot.Bot;
+using HelpBot.SdkWorkarounds;
 using HelpBot.Dialogs.Resources;
 
 namespace HelpBot.Security.Tests;

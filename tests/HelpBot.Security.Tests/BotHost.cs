@@ -4,9 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using HelpBot.Dialogs.Localization;
-using HelpBot.Hosting;
-using HelpBot.Language;
 using HelpBot.Platform.Sandbox;
+using HelpBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -17,8 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace HelpBot.Security.Tests;
 
 /// <summary>
-/// The bot host composed as Program.cs composes it, on real Kestrel at a free loopback port, with the embedded sandbox
-/// platform (unless Platform:BaseUrl is given). Every log entry is captured in <see cref="Logs"/>.
+/// The bot host (<see cref="HelpBotTestHost"/>) with the embedded sandbox platform (unless Platform:BaseUrl is given). Every log entry is captured in <see cref="Logs"/>.
 /// </summary>
 public sealed class BotHost : IAsyncDisposable
 {
@@ -31,9 +29,6 @@ public sealed class BotHost : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    /// <summary>Training takes a second or two, so all hosts in this test process share one trained model.</summary>
-    public static Lazy<IHelpBotRecognizer> SharedRecognizer { get; } = new(() => new HelpBotRecognizer());
-
     public HttpClient Http { get; }
 
     public CapturedLogs Logs { get; }
@@ -44,42 +39,18 @@ public sealed class BotHost : IAsyncDisposable
 
     public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, LogLevel minimumLevel = LogLevel.Information)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = ["--urls", "http://127.0.0.1:0"],
-            EnvironmentName = Environments.Production,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var logs = new CapturedLogs();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(logs);
-        builder.Logging.SetMinimumLevel(minimumLevel);
-
-        // Everything is captured, including categories appsettings.json turns down (HttpClient logs request URLs).
-        builder.Logging.AddFilter((_, _, level) => level >= minimumLevel);
-        builder.UseHelpBotDefaultUrl();
-        builder.Services.AddSingleton(SharedRecognizer.Value);
-        builder.Services.AddHelpBot(builder.Configuration);
-
-        var app = builder.Build();
-        app.MapHelpBot();
-        await app.StartAsync();
+        var app = await HelpBotTestHost.StartAsync(new HelpBotTestHostOptions
+        {
+            Settings = settings ?? new Dictionary<string, string?>(),
+            Logs = logs,
+            MinimumLogLevel = minimumLevel,
+        });
         return new BotHost(app, logs);
     }
 
-    public static JsonObject Message(string conversationId, string? text, string locale = "en-US", string userId = "demo-user") => new()
-    {
-        ["type"] = "message",
-        ["text"] = text,
-        ["locale"] = locale,
-        ["from"] = new JsonObject { ["id"] = userId },
-        ["conversation"] = new JsonObject { ["id"] = conversationId },
-        ["channelId"] = "webchat",
-        ["serviceUrl"] = "http://127.0.0.1:1",
-        ["deliveryMode"] = "expectReplies",
-        ["recipient"] = new JsonObject { ["id"] = "bot" },
-    };
+    public static JsonObject Message(string conversationId, string? text, string locale = "en-US", string userId = "demo-user") =>
+        CustomerMessages.Message(conversationId, text, locale, userId, serviceUrl: "http://127.0.0.1:1");
 
     /// <summary>Posts a raw body as-is.</summary>
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(string body, string contentType = "application/json", string? authorization = null)
@@ -147,7 +118,6 @@ public sealed class BotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await HelpBotTestHost.StopAsync(_app);
     }
 }

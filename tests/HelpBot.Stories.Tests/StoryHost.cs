@@ -51,13 +51,17 @@ public sealed class StoryHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().Build();
+        // What the host registers for memory state (see src/HelpBot/Hosting/StateStorageExtensions.cs).
         var services = new ServiceCollection()
-            .AddSingleton(Recognizer.Value)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IStorage, MemoryStorage>();
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IStorage, MemoryStorage>()
+            .AddSingleton<HelpBot.Dialogs.State.IConversationTurnLock, HelpBot.Dialogs.State.KeyedAsyncLock>()
+            .AddSingleton<HelpBot.AgentDesk.Transcripts.ITranscriptStore, HelpBot.AgentDesk.Transcripts.StorageTranscriptStore>();
         services.AddPlatformClients(_ => sandbox.BaseAddress);
         HelpBot.Dialogs.HelpBotDialogsServiceCollectionExtensions.AddHelpBotDialogs(services, configuration);
+        services.AddSingleton(Recognizer.Value);
         return new StoryHost(sandbox, services.BuildServiceProvider());
     }
 

@@ -1,3 +1,5 @@
+using ITranscriptStore = HelpBot.AgentDesk.Transcripts.ITranscriptStore;
+using StorageTranscriptStore = HelpBot.AgentDesk.Transcripts.StorageTranscriptStore;
 using HelpBot.Dialogs;
 using HelpBot.Dialogs.State;
 using HelpBot.Language;
@@ -38,10 +40,14 @@ public sealed class BotHarness : IAsyncDisposable
         var sandbox = new SandboxPlatformServer();
         await sandbox.StartAsync(CancellationToken.None);
         var configuration = new ConfigurationBuilder().Build();
+        // What the host registers for memory state (see src/HelpBot/Hosting/StateStorageExtensions.cs).
         var services = new ServiceCollection()
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IStorage, MemoryStorage>();
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IStorage, MemoryStorage>()
+            .AddSingleton<IConversationTurnLock, KeyedAsyncLock>()
+            .AddSingleton<ITranscriptStore, StorageTranscriptStore>();
         services.AddPlatformClients(_ => sandbox.BaseAddress);
         services.AddHelpBotDialogs(configuration);
         var provider = services.BuildServiceProvider();

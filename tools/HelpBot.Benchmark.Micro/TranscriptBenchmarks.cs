@@ -2,6 +2,7 @@ using System.IO.Compression;
 using BenchmarkDotNet.Attributes;
 using HelpBot.AgentDesk;
 using HelpBot.AgentDesk.Transcripts;
+using HelpBot.AgentDesk.Transcripts.Redis;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
@@ -12,10 +13,9 @@ using Newtonsoft.Json.Linq;
 namespace HelpBot.Benchmark.Micro;
 
 /// <summary>
-/// One turn to and from RedisTranscriptStore's list element (TranscriptTurnCodec): the real order-status turn of the
+/// One turn to and from RedisTranscriptStore's list element (TranscriptFormat): the real order-status turn of the
 /// benchmark's conversation ("2611240000000006" and the bot's status reply), recorded by the transcript middleware.
-/// From the activities: the old path (a snapshot of each, then Encode) against TranscriptTurnEncoder (what
-/// RedisTranscriptStore records with); CompressTurnJson is the Brotli part that both include.
+/// SnapshotAndEncodeTurn is what the store does per turn; CompressTurnJson is its Brotli part.
 /// </summary>
 public class TranscriptBenchmarks
 {
@@ -52,19 +52,9 @@ public class TranscriptBenchmarks
         }
 
         _turn = [.. _activities.Select(a => TranscriptActivities.Snapshot(a.Activity, a.Id, a.Now))];
-        (_header, _element) = TranscriptTurnCodec.Encode("test", ConversationId, _turn);
-        if (!EncodeTurnFromActivities().AsSpan().SequenceEqual(_element))
-        {
-            throw new InvalidOperationException("TranscriptTurnEncoder does not write the element Encode writes.");
-        }
-
-        if (!EncodeTurnFromActivitiesJson().AsSpan().SequenceEqual(SnapshotAndEncodeTurnJson()))
-        {
-            throw new InvalidOperationException("TranscriptTurnEncoder does not write the JSON Encode writes.");
-        }
-
-        _decodedHeader = TranscriptTurnCodec.DecodeHeader(_header);
-        _json = _element[0] == TranscriptTurnCodec.TurnFormatBrotli ? Inflate(_element.AsSpan(1)) : _element[1..];
+        (_header, _element) = TranscriptFormat.Encode("test", ConversationId, _turn);
+        _decodedHeader = TranscriptFormat.DecodeHeader(_header);
+        _json = _element[0] == TranscriptFormat.TurnFormatBrotli ? Inflate(_element.AsSpan(1)) : _element[1..];
         _compressed = new byte[_json.Length];
         var json = System.Text.Encoding.UTF8.GetByteCount(new JArray(_turn).ToString(Newtonsoft.Json.Formatting.None));
         Console.WriteLine($"// Turn of {_turn.Count} activities: {json} bytes as JSON, compact {_json.Length}, element {_element.Length} bytes (+ header {_header.Length} bytes once per conversation)");
@@ -72,9 +62,9 @@ public class TranscriptBenchmarks
 
     /// <summary>The snapshots to the element (the JSON work after the snapshots, and Brotli).</summary>
     [Benchmark]
-    public byte[] EncodeTurn() => TranscriptTurnCodec.Encode("test", ConversationId, _turn).Turn;
+    public byte[] EncodeTurn() => TranscriptFormat.Encode("test", ConversationId, _turn).Turn;
 
-    /// <summary>The old path from the activities: a snapshot of each as recorded, then Encode.</summary>
+    /// <summary>From the activities: a snapshot of each as recorded, then Encode.</summary>
     [Benchmark(Baseline = true)]
     public byte[] SnapshotAndEncodeTurn()
     {
@@ -84,46 +74,7 @@ public class TranscriptBenchmarks
             snapshots.Add(TranscriptActivities.Snapshot(activity, id, now));
         }
 
-        return TranscriptTurnCodec.Encode("test", ConversationId, snapshots).Turn;
-    }
-
-    /// <summary>What RedisTranscriptStore records with: each activity written as it is recorded, then the element.</summary>
-    [Benchmark]
-    public byte[] EncodeTurnFromActivities()
-    {
-        var encoder = new TranscriptTurnEncoder("test", ConversationId);
-        foreach (var (activity, id, now) in _activities)
-        {
-            encoder.Add(activity, id, now);
-        }
-
-        return encoder.Finish().Turn;
-    }
-
-    /// <summary>The JSON work of the old path: <see cref="SnapshotAndEncodeTurn"/> without Brotli.</summary>
-    [Benchmark]
-    public byte[] SnapshotAndEncodeTurnJson()
-    {
-        var snapshots = new List<JObject>(_activities.Count);
-        foreach (var (activity, id, now) in _activities)
-        {
-            snapshots.Add(TranscriptActivities.Snapshot(activity, id, now));
-        }
-
-        return TranscriptTurnCodec.EncodeUncompressed("test", ConversationId, snapshots).Turn;
-    }
-
-    /// <summary>The JSON work of the new path: <see cref="EncodeTurnFromActivities"/> without Brotli.</summary>
-    [Benchmark]
-    public byte[] EncodeTurnFromActivitiesJson()
-    {
-        var encoder = new TranscriptTurnEncoder("test", ConversationId);
-        foreach (var (activity, id, now) in _activities)
-        {
-            encoder.Add(activity, id, now);
-        }
-
-        return encoder.Finish(compress: false).Turn;
+        return TranscriptFormat.Encode("test", ConversationId, snapshots).Turn;
     }
 
     /// <summary>The Brotli part of every encode above (the turn's compact JSON, quality 5, window 16).</summary>
@@ -131,7 +82,7 @@ public class TranscriptBenchmarks
     public int CompressTurnJson() => BrotliEncoder.TryCompress(_json, _compressed, out var written, 5, 16) ? written : -1;
 
     [Benchmark]
-    public IReadOnlyList<JObject> DecodeTurn() => TranscriptTurnCodec.DecodeTurn("test", ConversationId, _decodedHeader, _element);
+    public IReadOnlyList<JObject> DecodeTurn() => TranscriptFormat.DecodeTurn("test", ConversationId, _decodedHeader, _element);
 
     private static byte[] Inflate(ReadOnlySpan<byte> compressed)
     {

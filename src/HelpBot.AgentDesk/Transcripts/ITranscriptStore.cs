@@ -5,7 +5,7 @@ namespace HelpBot.AgentDesk.Transcripts;
 /// <summary>
 /// Every conversation's transcript: the activities of each turn, appended when the turn ends, read back in time order
 /// and exported as a Bot Framework <c>.transcript</c> file. <see cref="StorageTranscriptStore"/> keeps it in IStorage
-/// (MemoryStorage, one process); <see cref="RedisTranscriptStore"/> keeps one compact Redis list per conversation.
+/// (MemoryStorage, one process); <see cref="Redis.RedisTranscriptStore"/> keeps one compact Redis list per conversation.
 /// </summary>
 public interface ITranscriptStore
 {
@@ -17,7 +17,7 @@ public interface ITranscriptStore
 
     /// <summary>
     /// Starts recording one turn of a conversation, stored when it is committed: the per-turn transcript middleware
-    /// records through this, so each store takes the activities in the form it keeps (snapshots, or its encoding).
+    /// records through this, so each store takes the activities in the form it keeps (as activity snapshots, see <see cref="SnapshotTranscriptTurn"/>).
     /// </summary>
     ITranscriptTurn BeginTurn(string channelId, string conversationId);
 

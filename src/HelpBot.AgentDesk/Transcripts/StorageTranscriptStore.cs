@@ -8,7 +8,7 @@ namespace HelpBot.AgentDesk.Transcripts;
 /// <summary>
 /// Every conversation's activities as one IStorage item, <c>transcripts/{channelId}/{conversationId}</c>, appended
 /// with ETag checks (several writers may log the same conversation). Used with MemoryStorage (no Redis); every append
-/// reads and rewrites the whole item, which is why Redis deployments use <see cref="RedisTranscriptStore"/>, which
+/// reads and rewrites the whole item, which is why Redis deployments use <see cref="Redis.RedisTranscriptStore"/>, which
 /// still reads items of this format written before it. At most <see cref="AgentDeskOptions.MaxTranscriptActivities"/>
 /// activities are kept (the oldest are dropped).
 /// </summary>

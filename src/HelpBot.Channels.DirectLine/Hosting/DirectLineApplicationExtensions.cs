@@ -16,8 +16,9 @@ public static class DirectLineApplicationExtensions
     public const string ClientApiPath = "/v3/directline";
 
     /// <summary>
-    /// Adds WebSocket support and maps the client-facing API under /v3/directline, the bot-facing connector API
-    /// under DirectLine:BotApiPath and the attachment downloads under DirectLine:AttachmentsPath.
+    /// Maps the client-facing API under /v3/directline, the bot-facing connector API under DirectLine:BotApiPath and the
+    /// attachment downloads under DirectLine:AttachmentsPath. The host adds <c>app.UseWebSockets()</c> to its request
+    /// pipeline for the stream endpoint.
     /// </summary>
     public static WebApplication MapEmbeddedDirectLine(this WebApplication app)
     {
@@ -25,8 +26,6 @@ public static class DirectLineApplicationExtensions
         var options = app.Services.GetRequiredService<IOptions<DirectLineOptions>>().Value;
         // Resolve now so a generated development secret is logged at start-up rather than on first use.
         app.Services.GetRequiredService<DirectLineSecret>();
-
-        app.UseWebSockets();
 
         var client = app.MapGroup(ClientApiPath);
         Map(client, "POST", "/tokens/generate", (DirectLineClientApi api) => api.GenerateTokenAsync);

@@ -7,7 +7,6 @@ using HelpBot.Channels.DirectLine.Storage;
 using HelpBot.Channels.DirectLine.Streaming;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HelpBot.Channels.DirectLine.Hosting;
 
@@ -17,8 +16,8 @@ public static class DirectLineServiceCollectionExtensions
     public const int MinimumSecretLength = 16;
 
     /// <summary>
-    /// Registers the embedded Direct Line channel, configured from the "DirectLine" section. Stores and notifier are
-    /// registered with TryAdd, so a shared (e.g. Redis) implementation registered first replaces the in-memory one.
+    /// Registers the embedded Direct Line channel, configured from the "DirectLine" section, with its in-memory stores
+    /// and notifier (one instance: the embedded channel is for development). Needs a <see cref="TimeProvider"/>.
     /// </summary>
     public static IServiceCollection AddEmbeddedDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -34,21 +33,20 @@ public static class DirectLineServiceCollectionExtensions
             .Validate(o => o.BotApiPath.StartsWith('/') && o.AttachmentsPath.StartsWith('/'), "DirectLine paths must start with '/'.")
             .ValidateOnStart();
 
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
-        services.TryAddSingleton<IDirectLineAttachmentStore, InMemoryDirectLineAttachmentStore>();
-        services.TryAddSingleton<IDirectLineActivityNotifier, InMemoryDirectLineActivityNotifier>();
+        services.AddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
+        services.AddSingleton<IDirectLineAttachmentStore, InMemoryDirectLineAttachmentStore>();
+        services.AddSingleton<IDirectLineActivityNotifier, InMemoryDirectLineActivityNotifier>();
 
-        services.TryAddSingleton<DirectLineSecret>();
-        services.TryAddSingleton<DirectLineTokenService>();
-        services.TryAddSingleton<DirectLineAuthenticator>();
-        services.TryAddSingleton<DirectLineChannelUrls>();
-        services.TryAddSingleton<BotActivityForwarder>();
-        services.TryAddSingleton<DirectLineConversations>();
-        services.TryAddSingleton<DirectLineClientApi>();
-        services.TryAddSingleton<DirectLineUploadApi>();
-        services.TryAddSingleton<DirectLineStreamEndpoint>();
-        services.TryAddSingleton<BotConnectorApi>();
+        services.AddSingleton<DirectLineSecret>();
+        services.AddSingleton<DirectLineTokenService>();
+        services.AddSingleton<DirectLineAuthenticator>();
+        services.AddSingleton<DirectLineChannelUrls>();
+        services.AddSingleton<BotActivityForwarder>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineClientApi>();
+        services.AddSingleton<DirectLineUploadApi>();
+        services.AddSingleton<DirectLineStreamEndpoint>();
+        services.AddSingleton<BotConnectorApi>();
         services.AddHttpClient(BotActivityForwarder.HttpClientName);
         return services;
     }

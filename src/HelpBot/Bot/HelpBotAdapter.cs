@@ -1,6 +1,7 @@
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.State;
+using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using HelpBot.Storage.Redis.Errors;
@@ -20,23 +21,10 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
         BotFrameworkAuthentication authentication,
         ConversationStateStore stateStore,
         ILogger<HelpBotAdapter> logger,
-        HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware? transcripts = null,
         ILogger? sdkLogger = null)
         : base(authentication, sdkLogger ?? logger)
     {
-        // First: everything after it formats with a cached culture (see the middleware).
-        Use(new CachedCultureMiddleware());
-
-        if (transcripts is not null)
-        {
-            // Every conversation's transcript, for the agent desk and .transcript export (see PerTurnTranscriptMiddleware).
-            Use(transcripts);
-        }
-
-        // Customers see "typing…" when a turn takes longer than half a second (a slow platform call, for instance).
-        Use(new TypingIndicatorMiddleware());
-        Use(new TeamsButtonsMiddleware());
-
+        // The middleware is the host's (see Hosting/TurnMiddleware): this adapter holds the error policy.
         OnTurnError = async (turnContext, exception) =>
         {
             var activity = turnContext.Activity;

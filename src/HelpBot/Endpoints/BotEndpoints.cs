@@ -1,4 +1,5 @@
 using HelpBot.Bot;
+using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 

@@ -33,21 +33,35 @@ public static class WebChatEndpoints
     /// </summary>
     public static string WebRoot => Path.Combine(AppContext.BaseDirectory, "wwwroot");
 
-    public static WebApplication MapWebChat(this WebApplication app)
+    private static bool PageExists => File.Exists(Path.Combine(WebRoot, "index.html"));
+
+    /// <summary>The page's files (scripts, styles) from <see cref="WebRoot"/>: the host's request pipeline.</summary>
+    public static WebApplication UseWebChatFiles(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (!File.Exists(Path.Combine(WebRoot, "index.html")))
+        if (!PageExists)
         {
             app.Logger.LogWarning("The web chat page is missing from {WebRoot}; build src/HelpBot to copy it there.", WebRoot);
             return app;
         }
 
-        var files = new PhysicalFileProvider(WebRoot);
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = files,
+            FileProvider = new PhysicalFileProvider(WebRoot),
             OnPrepareResponse = context => context.Context.Response.Headers.XContentTypeOptions = "nosniff",
         });
+        return app;
+    }
+
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!PageExists)
+        {
+            return app;
+        }
+
+        var files = new PhysicalFileProvider(WebRoot);
         app.MapGet("/", (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-cache";

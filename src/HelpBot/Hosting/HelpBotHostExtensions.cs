@@ -2,30 +2,31 @@ using System.Diagnostics;
 using HelpBot.AgentDesk.Api;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
-using HelpBot.Bot.Connectors;
 using HelpBot.Channels.DirectLine.Hosting;
+using HelpBot.Dialogs;
+using HelpBot.Endpoints;
 using HelpBot.Language;
 using HelpBot.Language.Http;
-using HelpBot.Dialogs;
-using HelpBot.Dialogs.State;
-using HelpBot.Endpoints;
-using HelpBot.Platform.Sandbox;
+using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
-using HelpBot.Storage.Redis;
-using HelpBot.Storage.Redis.DependencyInjection;
-using HelpBot.Storage.Redis.Options;
-using Newtonsoft.Json;
 
 namespace HelpBot.Hosting;
 
+/// <summary>
+/// The host's composition, one explicit list in order (as eShop's Basket.API does): every choice between
+/// implementations (memory or Redis, platform or sandbox, embedded Direct Line or not) is made here or in the method
+/// named for it, never by which registration came first.
+/// </summary>
 public static class HelpBotHostExtensions
 {
     /// <summary>Everything the host needs: Bot Framework adapter, state storage, the platform (real or sandbox), the conversation.</summary>
     public static IServiceCollection AddHelpBot(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(TimeProvider.System);
         services.AddBotAdapter(configuration);
+        // Memory or Redis: storage, turn lock and transcript store for the one engine.
         services.AddStateStorage(configuration);
         // The real platform when Platform:BaseUrl is set; otherwise the embedded sandbox on its own port, over HTTP.
         services.AddPlatformOrSandbox(configuration);
@@ -46,6 +47,15 @@ public static class HelpBotHostExtensions
         ArgumentNullException.ThrowIfNull(app);
         WarnWhenUnauthenticated(app);
         TrainRecognizer(app);
+
+        // The request pipeline, in order, before the endpoints; only development mode has any (POST /api/messages
+        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware).
+        if (IsDevelopmentMode(app.Configuration))
+        {
+            app.UseWebSockets(); // the embedded Direct Line's activity stream
+            app.UseWebChatFiles();
+        }
+
         app.MapBotMessages();
         app.MapHealth();
         app.MapNluEndpoints();
@@ -61,23 +71,17 @@ public static class HelpBotHostExtensions
 
     private static IServiceCollection AddBotAdapter(this IServiceCollection services, IConfiguration configuration)
     {
-        // On .NET 10 CloudAdapter cannot be registered by type (its constructors are ambiguous to the container).
         services.AddSingleton<BotFrameworkAuthentication>(sp =>
             new ReusedConnectorsBotFrameworkAuthentication(
                 new ConfigurationBotFrameworkAuthentication(configuration, logger: sp.GetRequiredService<ILogger<BotFrameworkAuthentication>>())));
         services.AddSingleton(sp =>
         {
-            var adapter = new HelpBotAdapter(
-                sp.GetRequiredService<BotFrameworkAuthentication>(),
-                sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
-                sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
-                sp.GetService<HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware>(),
-                // The SDK's own per-turn lines ("ProcessActivityAsync") under their own category, "Microsoft.Bot".
-                sp.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Builder.CloudAdapter"));
+            var adapter = HelpBotAdapterFactory.Create(sp);
+            foreach (var middleware in TurnMiddleware.InOrder(sp))
+            {
+                adapter.Use(middleware);
+            }
 
-            // Before the dialogs: a flooding sender is stopped first, then overlong text is cut.
-            adapter.Use(sp.GetRequiredService<TurnRateLimitMiddleware>());
-            adapter.Use(sp.GetRequiredService<MessageTextLimitMiddleware>());
             return adapter;
         });
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>());
@@ -87,40 +91,6 @@ public static class HelpBotHostExtensions
         services.AddOptions<InputLimitOptions>().Bind(configuration.GetSection(InputLimitOptions.SectionName));
         services.AddSingleton<TurnRateLimitMiddleware>();
         services.AddSingleton<MessageTextLimitMiddleware>();
-        return services;
-    }
-
-    /// <summary>
-    /// Redis when ConnectionStrings:Redis is set (shared by every instance; survives restarts, with a turn lock that
-    /// holds across instances), otherwise memory.
-    /// HelpBot's state is plain JSON, so storage is told to write no .NET type names and therefore never decides
-    /// which type is created when reading.
-    /// </summary>
-    private static IServiceCollection AddStateStorage(this IServiceCollection services, IConfiguration configuration)
-    {
-        if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisStorageOptions.ConnectionStringName)))
-        {
-            services.AddSingleton<IStorage, MemoryStorage>();
-            return services;
-        }
-
-        var serializer = JsonSerializer.Create(new JsonSerializerSettings
-        {
-            TypeNameHandling = TypeNameHandling.None,
-            NullValueHandling = NullValueHandling.Ignore,
-            MaxDepth = 64,
-        });
-        // Read and written as their own types, without a JObject in between (see RedisItemTypes): the conversation's
-        // data is read and written on every turn.
-        var itemTypes = new RedisItemTypes()
-            .Add<ConversationData>("conversation");
-        services.AddRedisStorage(configuration, serializer, itemTypes);
-        // Transcripts as one compact Redis list per conversation, appended without a read (AddAgentDesk only adds
-        // the IStorage transcript store when none is registered).
-        services.AddSingleton<HelpBot.AgentDesk.Transcripts.ITranscriptStore, HelpBot.AgentDesk.Transcripts.RedisTranscriptStore>();
-        // Turns of one conversation run one at a time across all instances (AddHelpBotDialogs only adds the
-        // in-process lock when none is registered).
-        services.AddSingleton<IConversationTurnLock, RedisConversationTurnLock>();
         return services;
     }
 

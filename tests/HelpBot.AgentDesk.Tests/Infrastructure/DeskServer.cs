@@ -1,8 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using HelpBot.Hosting;
-using HelpBot.Language;
+using HelpBot.Testing.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -13,15 +12,13 @@ using Microsoft.Extensions.Logging;
 namespace HelpBot.AgentDesk.Tests.Infrastructure;
 
 /// <summary>
-/// The bot host composed as Program.cs composes it, on real Kestrel at a free loopback port (sandbox platform, memory
-/// or Redis storage), with a known agent token. Customer messages use deliveryMode expectReplies; their serviceUrl
+/// The bot host (<see cref="HelpBotTestHost"/>; sandbox platform, memory or Redis storage), with a known agent token. Customer messages use deliveryMode expectReplies; their serviceUrl
 /// points at a <see cref="ChannelRecorder"/>, where proactive messages arrive.
 /// </summary>
 public sealed class DeskServer : IAsyncDisposable
 {
     public const string Token = "desk-test-token";
 
-    private static readonly Lazy<IHelpBotRecognizer> SharedRecognizer = new(() => new HelpBotRecognizer());
     private readonly WebApplication _app;
 
     private DeskServer(WebApplication app, Uri address, Uri serviceUrl)
@@ -48,46 +45,20 @@ public sealed class DeskServer : IAsyncDisposable
 
     public static async Task<DeskServer> StartAsync(Uri serviceUrl, IDictionary<string, string?>? settings = null, bool withToken = true, Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            Args = ["--urls", "http://127.0.0.1:0"],
-            EnvironmentName = Environments.Production,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>());
         if (withToken)
         {
             all["AgentDesk:Tokens:0"] = Token;
         }
 
-        builder.Configuration.AddInMemoryCollection(all);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseHelpBotDefaultUrl();
-        builder.Services.AddSingleton(SharedRecognizer.Value);
-        builder.Services.AddHelpBot(builder.Configuration);
-        services?.Invoke(builder.Services);
-
-        var app = builder.Build();
-        app.MapHelpBot();
-        await app.StartAsync();
+        var app = await HelpBotTestHost.StartAsync(new HelpBotTestHostOptions { Settings = all, Services = services });
         return new DeskServer(app, new Uri(app.Urls.First()), serviceUrl);
     }
 
     /// <summary>Sends one customer message and returns the bot's message replies.</summary>
     public async Task<IReadOnlyList<JsonObject>> SayAsync(string conversationId, string? text, string locale = "zh-CN", string userId = "demo-user", params (string ContentType, string Url)[] attachments)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = text,
-            ["locale"] = locale,
-            ["from"] = new JsonObject { ["id"] = userId },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["channelId"] = "webchat",
-            ["serviceUrl"] = ServiceUrl.AbsoluteUri,
-            ["deliveryMode"] = "expectReplies",
-            ["recipient"] = new JsonObject { ["id"] = "bot" },
-        };
+        var activity = CustomerMessages.Message(conversationId, text, locale, userId, ServiceUrl.AbsoluteUri);
         if (attachments.Length > 0)
         {
             activity["attachments"] = new JsonArray([.. attachments.Select(a => (JsonNode)new JsonObject { ["contentType"] = a.ContentType, ["contentUrl"] = a.Url, ["name"] = "screenshot" })]);
@@ -96,8 +67,7 @@ public sealed class DeskServer : IAsyncDisposable
         using var response = await Http.PostAsJsonAsync("/api/messages", activity);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"POST /api/messages answered {(int)response.StatusCode}: {body}");
-        var replies = JsonNode.Parse(body)!["activities"]!.AsArray();
-        return [.. replies.Select(r => r!.AsObject()).Where(r => (string?)r["type"] == "message")];
+        return CustomerMessages.Replies(body);
     }
 
     public static string TextOf(IEnumerable<JsonObject> replies) =>
@@ -123,7 +93,6 @@ public sealed class DeskServer : IAsyncDisposable
     {
         Http.Dispose();
         Agent.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await HelpBotTestHost.StopAsync(_app);
     }
 }

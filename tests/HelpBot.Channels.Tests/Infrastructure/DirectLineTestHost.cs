@@ -72,6 +72,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         var app = builder.Build();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot) =>
             adapter.ProcessAsync(request, response, bot));
+        app.UseWebSockets();
         app.MapEmbeddedDirectLine();
         await app.StartAsync();
 

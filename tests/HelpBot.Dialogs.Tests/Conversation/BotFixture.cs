@@ -1,4 +1,7 @@
+using ITranscriptStore = HelpBot.AgentDesk.Transcripts.ITranscriptStore;
+using StorageTranscriptStore = HelpBot.AgentDesk.Transcripts.StorageTranscriptStore;
 using HelpBot.Dialogs.Localization;
+using HelpBot.Dialogs.State;
 using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;
@@ -39,13 +42,17 @@ public sealed class BotFixture : IAsyncDisposable
         await sandbox.StartAsync(CancellationToken.None);
 
         var configuration = new ConfigurationBuilder().Build();
+        // What the host registers for memory state (see src/HelpBot/Hosting/StateStorageExtensions.cs).
         var services = new ServiceCollection()
-            .AddSingleton(SharedRecognizer.Value)
             .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
             .AddSingleton<IConfiguration>(configuration)
-            .AddSingleton<IStorage, MemoryStorage>();
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IStorage, MemoryStorage>()
+            .AddSingleton<IConversationTurnLock, KeyedAsyncLock>()
+            .AddSingleton<ITranscriptStore, StorageTranscriptStore>();
         services.AddPlatformClients(_ => sandbox.BaseAddress);
         services.AddHelpBotDialogs(configuration);
+        services.AddSingleton(SharedRecognizer.Value);
         configure?.Invoke(services);
         return new BotFixture(services.BuildServiceProvider(), sandbox);
     }

@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using HelpBot.Testing.Hosting;
 
 namespace HelpBot.Scale.Tests.Infrastructure;
 
@@ -142,19 +143,7 @@ public sealed class BotProcess : IAsyncDisposable
     /// <summary>Sends one message with deliveryMode expectReplies; returns the HTTP status and the message replies.</summary>
     public async Task<BotAnswer> SendAsync(string conversationId, string text, string locale = "zh-CN", string userId = "demo-user")
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["text"] = text,
-            ["locale"] = locale,
-            ["from"] = new JsonObject { ["id"] = userId },
-            ["recipient"] = new JsonObject { ["id"] = "bot" },
-            ["conversation"] = new JsonObject { ["id"] = conversationId },
-            ["channelId"] = "webchat",
-            ["serviceUrl"] = "http://localhost:1",
-            ["deliveryMode"] = "expectReplies",
-        };
-        using var response = await Http.PostAsJsonAsync("/api/messages", activity);
+        using var response = await Http.PostAsJsonAsync("/api/messages", CustomerMessages.Message(conversationId, text, locale, userId));
         var body = await response.Content.ReadAsStringAsync();
         IReadOnlyList<string> texts = [];
         if (response.IsSuccessStatusCode && JsonNode.Parse(body)?["activities"] is JsonArray replies)

@@ -4,7 +4,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Newtonsoft.Json;
 
-namespace HelpBot.Bot;
+namespace HelpBot.SdkWorkarounds;
 
 /// <summary>
 /// Writes the HTTP response for a processed activity as <see cref="HttpHelper.WriteResponseAsync"/> does (status, and

@@ -1,3 +1,4 @@
+using HelpBot.Hosting;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;
@@ -6,10 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace HelpBot.Platform.Tests;
+namespace HelpBot.EndToEnd.Tests;
 
 /// <summary>How a host wires the platform: the sandbox when no base URL is configured, the configured platform otherwise.</summary>
-public sealed class RegistrationTests
+public sealed class PlatformRegistrationTests
 {
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {

@@ -6,11 +6,12 @@ using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace HelpBot.AgentDesk.Transcripts;
+namespace HelpBot.AgentDesk.Transcripts.Redis;
 
 /// <summary>
 /// The compact, versioned elements of <see cref="RedisTranscriptStore"/>'s list: a conversation header and one element
-/// per turn, and back to full Bot Framework activities.
+/// per turn, written from the turn's activity snapshots and read back to full Bot Framework activities. Which field is
+/// written how is <see cref="TranscriptFields"/>; what it saves is in docs/performance.md.
 /// </summary>
 /// <remarks>
 /// <para>Byte 0 of every element is its format:</para>
@@ -19,29 +20,14 @@ namespace HelpBot.AgentDesk.Transcripts;
 /// <c>{"s": serviceUrl, "c": conversation, "u": user account, "b": bot account, "l": locale}</c> (from the turn's first
 /// activity; <c>c</c> only when the conversation is more than <c>{"id": conversationId}</c>). The list's first element.</item>
 /// <item><see cref="TurnFormat"/> / <see cref="TurnFormatBrotli"/>: a turn, as UTF-8 JSON (Brotli-compressed in the
-/// second) <c>{"t": base time in UTC ticks, "a": [activities]}</c>, read with the list's header.</item>
+/// second, when that is smaller) <c>{"t": base time in UTC ticks, "a": [activities]}</c>, read with the list's header.</item>
 /// <item><see cref="SelfContainedTurnFormat"/>: a turn whose header differs from the list's (the customer switched
 /// language, the channel moved the service URL): 4-byte big-endian header length, the header element, the turn element.</item>
 /// </list>
-/// <para>Each activity leaves out what equals the header or the list's key (channel id, conversation), null and empty
-/// values, <c>"type":"message"</c>, the conversation id at the start of its id (Direct Line ids are
-/// <c>{conversationId}|0000001</c>), its timestamp when it is the turn's base, from/recipient when they are the usual
-/// ones (the first activity from the user to the bot, the others from the bot to the user) and the replyToId of a reply
-/// to the turn's first activity. Known fields get short names; common values of inputHint, textFormat, deliveryMode
-/// and attachmentLayout become numbers; times are tick offsets from the turn's base (exact; a non-UTC offset is kept
-/// in minutes); <c>imBack</c> buttons become their title or [title, value]. Every other field is kept verbatim under
-/// its own name in <c>"+"</c>. Decoding rebuilds the same JSON values (property order and the spelling of dates may
-/// differ). <c>0</c> in place of a shared value means "this activity has none".</para>
-/// <para>Measured on the benchmark's 7-turn conversation (tools/HelpBot.Benchmark; zh-CN / en-US bytes). Full
-/// activities as stored before: 9 405 / 9 662 of JSON (10 544 bytes of Redis). This compact JSON: 3 651 / 3 879.
-/// Compressed per turn: Deflate 2 469 / 2 325, Deflate smallest 2 432 / 2 323, Brotli quality 5 2 222 / 2 238,
-/// quality 9 2 175 / 2 202, quality 11 2 074 / 1 984. Time for a 700-byte turn on the shared 2-core machine:
-/// Deflate 20-40 µs, Brotli 5 ~55 µs, 9 ~65 µs, 10-11 1.7-2.8 ms. Brotli 5 it is: with Deflate the Chinese
-/// conversation's list (header 79 bytes + turns + 4 bytes per element) passes 2 560 bytes, the allocator's next size
-/// class is 3 072, and the conversation would no longer fit in 4 KB with its state. A turn is stored compressed only
-/// when that is smaller. Result: the list takes 2 744 bytes of Redis (MEMORY USAGE) for either language.</para>
+/// <para>Every element written since the list format exists is read by this code: the fields and their short names
+/// have not changed (the order of an activity's fields inside an element carries no meaning).</para>
 /// </remarks>
-public static class TranscriptTurnCodec
+public static class TranscriptFormat
 {
     /// <summary>Format byte: a turn, compact UTF-8 JSON, read with the list's header.</summary>
     public const byte TurnFormat = 1;
@@ -55,38 +41,11 @@ public static class TranscriptTurnCodec
     /// <summary>Format byte: a turn with its own header (4-byte big-endian length, header element, turn element).</summary>
     public const byte SelfContainedTurnFormat = 4;
 
+    // Quality 5: a few tens of µs per turn; 10-11 cost milliseconds (docs/performance.md).
     private const int BrotliQuality = 5;
     private const int BrotliWindowBits = 16;
-    internal const string Message = "message";
+    private const string Message = "message";
     private const string ImBack = "imBack";
-    internal const string OtherFields = "+";
-
-    // Activity fields copied as they are, under a short name.
-    private static readonly (string Name, string Short)[] ShortNames =
-    [
-        ("text", "x"), ("textFormat", "tf"), ("inputHint", "h"), ("deliveryMode", "dm"), ("attachments", "at"),
-        ("attachmentLayout", "al"), ("entities", "e"), ("value", "v"), ("valueType", "vt"), ("name", "n"),
-        ("channelData", "cd"), ("speak", "sp"), ("summary", "su"), ("label", "lb"), ("callerId", "ci"),
-        ("localTimezone", "lz"),
-    ];
-
-    // Common values of enumeration fields, stored as numbers (any other value is stored as the string it is).
-    internal static readonly Dictionary<string, string[]> CodedValues = new(StringComparer.Ordinal)
-    {
-        ["inputHint"] = ["acceptingInput", "expectingInput", "ignoringInput"],
-        ["textFormat"] = ["markdown", "plain", "xml"],
-        ["deliveryMode"] = ["normal", "notification", "expectReplies", "ephemeral"],
-        ["attachmentLayout"] = ["list", "carousel"],
-    };
-
-    internal static readonly Dictionary<string, string> ShortByName = ShortNames.ToDictionary(n => n.Name, n => n.Short, StringComparer.Ordinal);
-
-    // Fields the codec handles itself (header facts, times, ids, buttons).
-    internal static readonly HashSet<string> Handled = new(StringComparer.Ordinal)
-    {
-        "type", "id", "timestamp", "localTimestamp", "serviceUrl", "channelId", "from", "conversation", "recipient",
-        "locale", "suggestedActions", "replyToId",
-    };
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -104,16 +63,9 @@ public static class TranscriptTurnCodec
             throw new ArgumentException("A turn has at least one activity.", nameof(activities));
         }
 
-        var (header, turn) = EncodeUncompressed(channelId, conversationId, activities);
-        return (header, CompressedElement(turn));
-    }
-
-    /// <summary>What <see cref="Encode"/> does before Brotli: the header element and the turn element as plain JSON (what the micro benchmark measures as the JSON work).</summary>
-    internal static (byte[] Header, byte[] Turn) EncodeUncompressed(string channelId, string conversationId, IReadOnlyList<JObject> activities)
-    {
         var header = HeaderOf(activities[0], conversationId);
-        var turn = EncodeTurn(channelId, conversationId, header, activities);
-        return (Element(HeaderFormat, header), Element(TurnFormat, turn));
+        var turn = Element(TurnFormat, EncodeTurn(channelId, conversationId, header, activities));
+        return (Element(HeaderFormat, header), TurnElement(turn.AsSpan(1)));
     }
 
     /// <summary>The bytes a self-contained element starts with, before the header and turn elements (what the append script prepends).</summary>
@@ -195,13 +147,7 @@ public static class TranscriptTurnCodec
     }
 
     // Brotli when that is smaller, which is most turns of a few hundred bytes and up.
-    private static byte[] CompressedElement(byte[] plain) => TurnElement(plain.AsSpan(1));
-
-    /// <summary>
-    /// A turn element from the turn's UTF-8 JSON, by the same rule as <see cref="Encode"/>: Brotli (quality 5, window 16)
-    /// when that is smaller, else the JSON as it is.
-    /// </summary>
-    internal static byte[] TurnElement(ReadOnlySpan<byte> json)
+    private static byte[] TurnElement(ReadOnlySpan<byte> json)
     {
         var compressed = ArrayPool<byte>.Shared.Rent(Math.Max(1, json.Length));
         try
@@ -224,9 +170,6 @@ public static class TranscriptTurnCodec
         json.CopyTo(plain.AsSpan(1));
         return plain;
     }
-
-    /// <summary>A header element of a header as <see cref="HeaderOf"/> builds it.</summary>
-    internal static byte[] HeaderElement(JObject header) => Element(HeaderFormat, header);
 
     private static string Text(ReadOnlySpan<byte> utf8)
     {
@@ -270,7 +213,7 @@ public static class TranscriptTurnCodec
         }
     }
 
-    internal static JObject HeaderOf(JObject first, string conversationId)
+    private static JObject HeaderOf(JObject first, string conversationId)
     {
         var header = new JObject();
         AddIfPresent(header, "s", Present(first["serviceUrl"]));
@@ -309,69 +252,66 @@ public static class TranscriptTurnCodec
         return turn;
     }
 
-    internal static JObject EncodeActivity(JObject activity, string channelId, string conversationId, Shared shared, bool first, string? repliesTo, long baseTicks)
+    private static JObject EncodeActivity(JObject activity, string channelId, string conversationId, Shared shared, bool first, string? repliesTo, long baseTicks)
     {
         var compact = new JObject();
         var others = new JObject();
-
-        var type = Present(activity["type"]);
-        if (!(type is JValue { Type: JTokenType.String } t && (string?)t == Message))
+        foreach (var field in TranscriptFields.All)
         {
-            compact["y"] = type?.DeepClone() ?? 0;
-        }
-
-        if (Present(activity["id"]) is { } id)
-        {
-            if (id is JValue { Type: JTokenType.String } && (string?)id is { } text
-                && conversationId.Length > 0 && text.Length > conversationId.Length && text.StartsWith(conversationId, StringComparison.Ordinal))
+            var value = Present(activity[field.Name]);
+            switch (field.Rule)
             {
-                compact["j"] = text[conversationId.Length..];
+                case TranscriptFieldRule.Type:
+                    if (!(value is JValue { Type: JTokenType.String } type && (string?)type == Message))
+                    {
+                        compact[field.ShortName] = value?.DeepClone() ?? 0;
+                    }
+
+                    break;
+                case TranscriptFieldRule.Id:
+                    if (value is JValue { Type: JTokenType.String } && (string?)value is { } id
+                        && conversationId.Length > 0 && id.Length > conversationId.Length && id.StartsWith(conversationId, StringComparison.Ordinal))
+                    {
+                        compact[field.SuffixName!] = id[conversationId.Length..];
+                    }
+                    else if (value is not null)
+                    {
+                        compact[field.ShortName] = value.DeepClone();
+                    }
+
+                    break;
+                case TranscriptFieldRule.BaseTime or TranscriptFieldRule.Time:
+                    EncodeTime(field, value, compact, others, baseTicks);
+                    break;
+                case TranscriptFieldRule.Shared:
+                    EncodeShared(compact, field.ShortName, value, shared.For(field.SharedWith, channelId, first));
+                    break;
+                case TranscriptFieldRule.ReplyTo:
+                    EncodeShared(compact, field.ShortName, value, repliesTo is null ? null : new JValue(repliesTo));
+                    break;
+                case TranscriptFieldRule.Buttons:
+                    if (value is not null)
+                    {
+                        compact[field.ShortName] = EncodeSuggestedActions(value);
+                    }
+
+                    break;
+                case TranscriptFieldRule.Copied:
+                    if (value is not null)
+                    {
+                        compact[field.ShortName] = field.Codes is { } codes && value is JValue { Type: JTokenType.String } text
+                            && IndexOf(codes, (string?)text) is var code and >= 0
+                                ? code + 1
+                                : value.DeepClone();
+                    }
+
+                    break;
             }
-            else
-            {
-                compact["i"] = id.DeepClone();
-            }
-        }
-
-        EncodeTime(activity, "timestamp", compact, "t", "to", others, baseTicks, baseWhenAbsent: true);
-        EncodeTime(activity, "localTimestamp", compact, "lt", "lo", others, baseTicks, baseWhenAbsent: false);
-        EncodeShared(compact, "s", Present(activity["serviceUrl"]), shared.ServiceUrl);
-        EncodeShared(compact, "ch", Present(activity["channelId"]), channelId);
-        EncodeShared(compact, "c", Present(activity["conversation"]), shared.Conversation);
-        EncodeShared(compact, "l", Present(activity["locale"]), shared.Locale);
-
-        // The turn's first activity comes from the user to the bot, the rest are replies from the bot to the user.
-        var reply = !first;
-        EncodeShared(compact, "f", Present(activity["from"]), reply ? shared.Bot : shared.User);
-        EncodeShared(compact, "r", Present(activity["recipient"]), reply ? shared.User : shared.Bot);
-
-        // Replies answer the turn's first activity.
-        var replyTo = Present(activity["replyToId"]);
-        if (!(repliesTo is not null && replyTo is JValue { Type: JTokenType.String } && (string?)replyTo == repliesTo))
-        {
-            EncodeShared(compact, "rt", replyTo, repliesTo is null ? null : new JValue(repliesTo));
-        }
-
-        if (Present(activity["suggestedActions"]) is { } suggested)
-        {
-            compact["sa"] = EncodeSuggestedActions(suggested);
         }
 
         foreach (var property in activity.Properties())
         {
-            if (Handled.Contains(property.Name) || Present(property.Value) is not { } value)
-            {
-                continue;
-            }
-
-            if (ShortByName.TryGetValue(property.Name, out var shortName))
-            {
-                compact[shortName] = CodedValues.TryGetValue(property.Name, out var codes) && value is JValue { Type: JTokenType.String } text
-                    && Array.IndexOf(codes, (string?)text) is var code and >= 0
-                        ? code + 1
-                        : value.DeepClone();
-            }
-            else
+            if (!TranscriptFields.Names.Contains(property.Name) && Present(property.Value) is { } value)
             {
                 others[property.Name] = value.DeepClone();
             }
@@ -379,7 +319,7 @@ public static class TranscriptTurnCodec
 
         if (others.Count > 0)
         {
-            compact[OtherFields] = others;
+            compact[TranscriptFields.Others] = others;
         }
 
         return compact;
@@ -425,44 +365,46 @@ public static class TranscriptTurnCodec
     private static JObject DecodeActivity(JObject compact, string channelId, string conversationId, Shared shared, bool first, string? repliesTo, long? baseTicks)
     {
         var activity = new JObject();
-        var others = compact[OtherFields] as JObject;
-        Set(activity, "type", compact.TryGetValue("y", out var type) ? Absent(type) : Message);
-        if (compact["j"] is { } suffix)
+        var others = compact[TranscriptFields.Others] as JObject;
+        foreach (var field in TranscriptFields.All)
         {
-            activity["id"] = conversationId + (string?)suffix;
-        }
-        else
-        {
-            Set(activity, "id", compact["i"]);
-        }
-
-        Set(activity, "timestamp", DecodeTime(compact, "t", "to", baseTicks, baseWhenAbsent: true) ?? others?["timestamp"]);
-        Set(activity, "localTimestamp", DecodeTime(compact, "lt", "lo", baseTicks, baseWhenAbsent: false) ?? others?["localTimestamp"]);
-        Set(activity, "serviceUrl", DecodeShared(compact, "s", shared.ServiceUrl));
-        Set(activity, "channelId", DecodeShared(compact, "ch", channelId));
-        var reply = !first;
-        Set(activity, "from", DecodeShared(compact, "f", reply ? shared.Bot : shared.User));
-        Set(activity, "conversation", DecodeShared(compact, "c", shared.Conversation));
-        Set(activity, "recipient", DecodeShared(compact, "r", reply ? shared.User : shared.Bot));
-        Set(activity, "locale", DecodeShared(compact, "l", shared.Locale));
-        foreach (var (name, shortName) in ShortNames)
-        {
-            var value = compact[shortName];
-            if (value is JValue { Type: JTokenType.Integer } coded && CodedValues.TryGetValue(name, out var codes))
+            switch (field.Rule)
             {
-                var code = (int)coded;
-                value = code >= 1 && code <= codes.Length ? codes[code - 1] : throw new InvalidDataException($"Transcript element has an unknown {name} code {code}.");
+                case TranscriptFieldRule.Type:
+                    Set(activity, field.Name, compact.TryGetValue(field.ShortName, out var type) ? Absent(type) : Message);
+                    break;
+                case TranscriptFieldRule.Id:
+                    Set(activity, field.Name, compact[field.SuffixName!] is { } suffix ? conversationId + (string?)suffix : compact[field.ShortName]);
+                    break;
+                case TranscriptFieldRule.BaseTime or TranscriptFieldRule.Time:
+                    Set(activity, field.Name, DecodeTime(field, compact, baseTicks) ?? others?[field.Name]);
+                    break;
+                case TranscriptFieldRule.Shared:
+                    Set(activity, field.Name, DecodeShared(compact, field.ShortName, shared.For(field.SharedWith, channelId, first)));
+                    break;
+                case TranscriptFieldRule.ReplyTo:
+                    Set(activity, field.Name, DecodeShared(compact, field.ShortName, repliesTo is null ? null : new JValue(repliesTo)));
+                    break;
+                case TranscriptFieldRule.Buttons:
+                    if (compact[field.ShortName] is { } suggested)
+                    {
+                        activity[field.Name] = DecodeSuggestedActions(suggested);
+                    }
+
+                    break;
+                case TranscriptFieldRule.Copied:
+                    var value = compact[field.ShortName];
+                    if (value is JValue { Type: JTokenType.Integer } coded && field.Codes is { } codes)
+                    {
+                        var code = (int)coded;
+                        value = code >= 1 && code <= codes.Count ? codes[code - 1] : throw new InvalidDataException($"Transcript element has an unknown {field.Name} code {code}.");
+                    }
+
+                    Set(activity, field.Name, value);
+                    break;
             }
-
-            Set(activity, name, value);
         }
 
-        if (compact["sa"] is { } suggested)
-        {
-            activity["suggestedActions"] = DecodeSuggestedActions(suggested);
-        }
-
-        Set(activity, "replyToId", DecodeShared(compact, "rt", repliesTo is null ? null : new JValue(repliesTo)));
         foreach (var property in others?.Properties() ?? [])
         {
             if (activity[property.Name] is null)
@@ -472,6 +414,19 @@ public static class TranscriptTurnCodec
         }
 
         return activity;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> codes, string? value)
+    {
+        for (var i = 0; i < codes.Count; i++)
+        {
+            if (string.Equals(codes[i], value, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     // A field that usually equals a shared value: nothing when equal, 0 when the activity lacks it, else the value.
@@ -487,45 +442,39 @@ public static class TranscriptTurnCodec
         compact.TryGetValue(shortName, out var value) ? Absent(value)?.DeepClone() : shared?.DeepClone();
 
     // A time as ticks after the turn's base; the timestamp is left out when it is the base (the turn's first activity).
-    private static void EncodeTime(JObject activity, string name, JObject compact, string ticksName, string offsetName, JObject others, long baseTicks, bool baseWhenAbsent)
+    private static void EncodeTime(TranscriptField field, JToken? value, JObject compact, JObject others, long baseTicks)
     {
-        if (Present(activity[name]) is not { } value)
+        var isBase = field.Rule == TranscriptFieldRule.BaseTime;
+        if (TryDate(value) is { } time)
         {
-            if (baseWhenAbsent)
+            if (!(isBase && time.UtcTicks == baseTicks))
             {
-                compact[ticksName] = JValue.CreateNull();
+                compact[field.ShortName] = time.UtcTicks - baseTicks;
+            }
+
+            if (time.Offset != TimeSpan.Zero)
+            {
+                compact[field.OffsetName!] = (int)time.Offset.TotalMinutes;
             }
 
             return;
         }
 
-        if (TryDate(value) is { } time)
+        if (isBase)
         {
-            if (!(baseWhenAbsent && time.UtcTicks == baseTicks))
-            {
-                compact[ticksName] = time.UtcTicks - baseTicks;
-            }
-
-            if (time.Offset != TimeSpan.Zero)
-            {
-                compact[offsetName] = (int)time.Offset.TotalMinutes;
-            }
+            compact[field.ShortName] = JValue.CreateNull();
         }
-        else
-        {
-            if (baseWhenAbsent)
-            {
-                compact[ticksName] = JValue.CreateNull();
-            }
 
-            others[name] = value.DeepClone();
+        if (value is not null)
+        {
+            others[field.Name] = value.DeepClone();
         }
     }
 
-    private static JValue? DecodeTime(JObject compact, string ticksName, string offsetName, long? baseTicks, bool baseWhenAbsent)
+    private static JValue? DecodeTime(TranscriptField field, JObject compact, long? baseTicks)
     {
         long ticks;
-        if (compact.TryGetValue(ticksName, out var delta))
+        if (compact.TryGetValue(field.ShortName, out var delta))
         {
             if (delta.Type == JTokenType.Null)
             {
@@ -534,7 +483,7 @@ public static class TranscriptTurnCodec
 
             ticks = (baseTicks ?? 0) + (long)delta;
         }
-        else if (baseWhenAbsent && baseTicks is { } value)
+        else if (field.Rule == TranscriptFieldRule.BaseTime && baseTicks is { } value)
         {
             ticks = value;
         }
@@ -543,11 +492,11 @@ public static class TranscriptTurnCodec
             return null;
         }
 
-        var offset = TimeSpan.FromMinutes(compact[offsetName] is { } minutes ? (int)minutes : 0);
+        var offset = TimeSpan.FromMinutes(compact[field.OffsetName!] is { } minutes ? (int)minutes : 0);
         return new JValue(new DateTimeOffset(ticks, TimeSpan.Zero).ToOffset(offset));
     }
 
-    internal static JToken EncodeSuggestedActions(JToken suggested)
+    private static JToken EncodeSuggestedActions(JToken suggested)
     {
         // Only {"actions": [...]} is shortened: each imBack button to its title or [title, value]; anything else verbatim.
         if (suggested is not JObject { Count: 1 } only || only["actions"] is not JArray actions)
@@ -597,7 +546,7 @@ public static class TranscriptTurnCodec
         return new JObject { ["actions"] = actions };
     }
 
-    internal static DateTimeOffset? TryDate(JToken? token) => token switch
+    private static DateTimeOffset? TryDate(JToken? token) => token switch
     {
         JValue { Value: DateTimeOffset value } => value,
         JValue { Value: DateTime value } => value.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : new DateTimeOffset(value),
@@ -606,7 +555,7 @@ public static class TranscriptTurnCodec
     };
 
     // Null, [] and {} carry nothing: left out.
-    internal static JToken? Present(JToken? token) => token switch
+    private static JToken? Present(JToken? token) => token switch
     {
         null => null,
         { Type: JTokenType.Null or JTokenType.Undefined } => null,
@@ -635,7 +584,7 @@ public static class TranscriptTurnCodec
     }
 
     /// <summary>A header's facts as the activities are compared with (the conversation defaults to <c>{"id": conversationId}</c>).</summary>
-    internal sealed record Shared(JToken? ServiceUrl, JToken? Conversation, JToken? User, JToken? Bot, JToken? Locale)
+    private sealed record Shared(JToken? ServiceUrl, JToken? Conversation, JToken? User, JToken? Bot, JToken? Locale)
     {
         public static Shared From(JObject header, string conversationId) => new(
             header["s"],
@@ -643,5 +592,17 @@ public static class TranscriptTurnCodec
             header["u"],
             header["b"],
             header["l"]);
+
+        public JToken? For(TranscriptSharedValue value, string channelId, bool first) => value switch
+        {
+            TranscriptSharedValue.ServiceUrl => ServiceUrl,
+            TranscriptSharedValue.ChannelId => new JValue(channelId),
+            TranscriptSharedValue.Conversation => Conversation,
+            TranscriptSharedValue.Locale => Locale,
+            // The turn's first activity comes from the user to the bot, the rest are replies from the bot to the user.
+            TranscriptSharedValue.Sender => first ? User : Bot,
+            TranscriptSharedValue.Receiver => first ? Bot : User,
+            _ => null,
+        };
     }
 }

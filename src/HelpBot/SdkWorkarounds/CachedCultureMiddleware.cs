@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Bot.Builder;
 
-namespace HelpBot.Bot;
+namespace HelpBot.SdkWorkarounds;
 
 /// <summary>
 /// The SDK sets the thread's culture to <c>new CultureInfo(activity.Locale)</c> on every turn; a fresh CultureInfo

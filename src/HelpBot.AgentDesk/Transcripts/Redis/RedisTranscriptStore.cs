@@ -8,12 +8,12 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using StackExchange.Redis;
 
-namespace HelpBot.AgentDesk.Transcripts;
+namespace HelpBot.AgentDesk.Transcripts.Redis;
 
 /// <summary>
 /// Transcripts in Redis: one LIST per conversation, <c>{Redis:KeyPrefix}transcript:{channelId}/{conversationId}</c>
 /// (both escaped as storage keys are, so user input never forms a cluster hash tag), in
-/// <see cref="TranscriptTurnCodec"/>'s compact format: the conversation's header (service URL, accounts, locale) once
+/// <see cref="TranscriptFormat"/>'s compact format: the conversation's header (service URL, accounts, locale) once
 /// as the first element, then one element per turn. A turn is appended by one script on that one key (one round trip,
 /// no read by the caller, nothing re-serialised, safe on a cluster): RPUSH, LTRIM to the newest
 /// <see cref="AgentDeskOptions.MaxTranscriptTurns"/> turns (the header stays), PEXPIRE with the retention of the
@@ -99,15 +99,14 @@ public sealed class RedisTranscriptStore : ITranscriptStore
             return;
         }
 
-        var (header, turn) = TranscriptTurnCodec.Encode(channelId, conversationId, activities);
+        var (header, turn) = TranscriptFormat.Encode(channelId, conversationId, activities);
         await AppendElementsAsync(channelId, conversationId, header, turn, cancellationToken);
     }
 
-    /// <summary>A turn encoded into its list element as each activity is recorded (no activity snapshots).</summary>
-    public ITranscriptTurn BeginTurn(string channelId, string conversationId) => new RedisTranscriptTurn(this, channelId, conversationId);
+    /// <summary>A turn recorded as activity snapshots, encoded into its list element when it is committed.</summary>
+    public ITranscriptTurn BeginTurn(string channelId, string conversationId) => new SnapshotTranscriptTurn(this, channelId, conversationId);
 
-    /// <summary>Appends a turn's elements (from <see cref="TranscriptTurnCodec"/> or <see cref="TranscriptTurnEncoder"/>) with the append script.</summary>
-    internal async Task AppendElementsAsync(string channelId, string conversationId, byte[] header, byte[] turn, CancellationToken cancellationToken)
+    private async Task AppendElementsAsync(string channelId, string conversationId, byte[] header, byte[] turn, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var ttl = TimeToLive(channelId, conversationId);
@@ -117,7 +116,7 @@ public sealed class RedisTranscriptStore : ITranscriptStore
             _connection.GetDatabase().ScriptEvaluateAsync(
                 AppendScript,
                 [KeyFor(channelId, conversationId)],
-                [header, turn, TranscriptTurnCodec.SelfContainedPrefix(header.Length), _maxTurns, ttlMilliseconds]),
+                [header, turn, TranscriptFormat.SelfContainedPrefix(header.Length), _maxTurns, ttlMilliseconds]),
             cancellationToken);
     }
 
@@ -144,13 +143,13 @@ public sealed class RedisTranscriptStore : ITranscriptStore
             var element = (byte[]?)elements[i] ?? [];
             try
             {
-                if (i == 0 && TranscriptTurnCodec.IsHeader(element))
+                if (i == 0 && TranscriptFormat.IsHeader(element))
                 {
-                    header = TranscriptTurnCodec.DecodeHeader(element);
+                    header = TranscriptFormat.DecodeHeader(element);
                 }
                 else
                 {
-                    activities.AddRange(TranscriptTurnCodec.DecodeTurn(channelId, conversationId, header, element));
+                    activities.AddRange(TranscriptFormat.DecodeTurn(channelId, conversationId, header, element));
                 }
             }
             catch (InvalidDataException ex)

@@ -4,7 +4,7 @@ using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace HelpBot.Bot;
+namespace HelpBot.SdkWorkarounds;
 
 /// <summary>
 /// Checks a POST /api/messages body before the Bot Framework SDK sees it. The stock CloudAdapter answers 500 to an

@@ -2,7 +2,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Rest;
 using Newtonsoft.Json;
 
-namespace HelpBot.Bot.Connectors;
+namespace HelpBot.SdkWorkarounds;
 
 /// <summary>A shared connector client: the adapter disposes its client at the end of every turn; this one stays usable.</summary>
 internal sealed class UndisposedConnectorClient(IConnectorClient inner) : IConnectorClient

@@ -1,7 +1,7 @@
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 
-namespace HelpBot.Bot.Connectors;
+namespace HelpBot.SdkWorkarounds;
 
 /// <summary>A shared user-token client that outlives the turn that disposes it (see ReusedConnectorsBotFrameworkAuthentication).</summary>
 internal sealed class UndisposedUserTokenClient(UserTokenClient inner) : UserTokenClient

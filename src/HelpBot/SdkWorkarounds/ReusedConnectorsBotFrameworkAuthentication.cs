@@ -5,7 +5,7 @@ using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 
-namespace HelpBot.Bot.Connectors;
+namespace HelpBot.SdkWorkarounds;
 
 /// <summary>
 /// Wraps the SDK's authentication so that the Bot Connector and user-token clients are created once per bot app id,
