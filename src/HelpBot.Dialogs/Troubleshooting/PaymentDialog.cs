@@ -73,8 +73,9 @@ public sealed class PaymentDialog : ProblemFlowDialog
                 return await step.ReplaceDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(order.OrderNumber, "refund_request"), cancellationToken);
             }
 
-            await Say(step, cancellationToken, turn.Text(nameof(Strings.Cancel_NotCancellable)) + "\n\n" + _presenter.NextStep(order, turn));
-            return await step.NextAsync(null, cancellationToken);
+            file.AddFinding("refund_needs_review");
+            var needsSupport = turn.Format(nameof(Strings.Refund_NeedsSupport), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status));
+            return await step.PromptAsync(FlowActions.PromptId, FlowActions.Offer(turn, needsSupport, FlowActions.Escalate), cancellationToken);
         }
 
         if (payment.State is PaymentState.Failed or PaymentState.Unpaid && !payment.CustomerCharged

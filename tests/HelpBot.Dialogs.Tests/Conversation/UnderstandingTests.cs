@@ -24,7 +24,7 @@ public class UnderstandingTests
     {
         await using var bot = await BotFixture.StartAsync();
         await bot.Conversation(language: BotLanguage.English)
-            .Send("where is my refund for 2611240000000001").AssertReplyContains("The payment for this order went through")
+            .Send("where is my refund for 2611240000000001").AssertReplyContains("refund now needs platform support to review it")
             .StartTestAsync();
     }
 
