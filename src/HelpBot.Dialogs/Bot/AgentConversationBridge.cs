@@ -4,7 +4,7 @@ using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 using HelpBot.Dialogs.Troubleshooting;
 using Microsoft.Bot.Builder;

@@ -3,7 +3,7 @@ using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 using HelpBot.Dialogs.Troubleshooting;
 using Microsoft.Bot.Builder;

@@ -1,7 +1,7 @@
 using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 
 namespace HelpBot.Dialogs.Conversation;

@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 
 namespace HelpBot.Dialogs.Conversation;
 

@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

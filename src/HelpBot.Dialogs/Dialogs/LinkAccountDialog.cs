@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Language.Text;
 using HelpBot.Dialogs.State;
 using HelpBot.Platform.Apis;

@@ -1,7 +1,7 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 using HelpBot.Dialogs.Troubleshooting;
 using HelpBot.Platform.Apis;
@@ -267,7 +267,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
     }
 
     private static bool StartedByPayment(DialogContext dc) =>
-        dc.Stack.Count >= 2 && dc.Stack[^2].Id == PaymentDialog.DialogId;
+        dc.ParentDialog?.Id == PaymentDialog.DialogId;
 
     private static async Task<DialogTurnResult> GiveUpAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {

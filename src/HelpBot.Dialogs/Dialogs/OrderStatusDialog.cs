@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Orders;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Platform.Models;
 
 namespace HelpBot.Dialogs.Dialogs;

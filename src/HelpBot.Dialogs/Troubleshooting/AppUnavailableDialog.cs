@@ -1,7 +1,7 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;

@@ -1,7 +1,7 @@
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 

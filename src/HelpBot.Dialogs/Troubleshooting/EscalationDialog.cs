@@ -2,7 +2,7 @@ using System.Globalization;
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 using HelpBot.Platform;
 using HelpBot.Platform.Apis;

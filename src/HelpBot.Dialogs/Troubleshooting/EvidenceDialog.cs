@@ -2,7 +2,7 @@ using HelpBot.AgentDesk;
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;

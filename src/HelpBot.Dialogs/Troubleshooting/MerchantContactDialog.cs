@@ -1,5 +1,5 @@
 using HelpBot.Dialogs.Conversation;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Models;
 

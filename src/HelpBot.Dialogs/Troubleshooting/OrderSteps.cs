@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Dialogs;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.State;
 using HelpBot.Platform.Models;
 

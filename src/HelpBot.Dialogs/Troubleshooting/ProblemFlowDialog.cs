@@ -1,4 +1,4 @@
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 
 namespace HelpBot.Dialogs.Troubleshooting;
 

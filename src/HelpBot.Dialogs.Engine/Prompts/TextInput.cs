@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>Normalises what customers type before matching: full-width to half-width (NFKC), trimmed, lower case.</summary>
 public static class TextInput

@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>Asks the customer to pick one of <see cref="PromptOptions.Choices"/>; ends with a <see cref="FoundChoice"/>.</summary>
 public sealed class ChoicePrompt : Prompt<FoundChoice>

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>Matches an answer to one of the offered choices: by value, title or synonym, or by its number in the list ("2", "第2个").</summary>
 public static class ChoiceRecognizer

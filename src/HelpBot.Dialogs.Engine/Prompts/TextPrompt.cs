@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>Accepts any non-empty text.</summary>
 public sealed class TextPrompt : Prompt<string>

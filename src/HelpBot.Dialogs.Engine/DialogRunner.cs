@@ -1,6 +1,6 @@
 using Microsoft.Bot.Schema;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>
 /// Something the customer can say at any step that takes precedence over the active dialog (cancel, help, start over,

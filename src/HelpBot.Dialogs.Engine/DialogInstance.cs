@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>
 /// One entry of the dialog stack. State is kept as JSON so that it survives any IStorage (MemoryStorage and Redis

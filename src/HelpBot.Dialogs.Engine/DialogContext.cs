@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>
 /// The dialog stack of one conversation during one turn. The top of the stack is the last element. The stack list is
@@ -19,9 +19,13 @@ public sealed class DialogContext
 
     public ITurnContext Context { get; }
 
-    public List<DialogInstance> Stack { get; }
+    // Internal: flows change the stack only through the methods below, so every push and pop runs the dialogs' hooks.
+    internal List<DialogInstance> Stack { get; }
 
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[^1] : null;
+
+    /// <summary>The dialog that started the active one, when there is one.</summary>
+    public DialogInstance? ParentDialog => Stack.Count >= 2 ? Stack[^2] : null;
 
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>The serializer for values kept in dialog state: no type names (nothing to trust on read), nulls omitted to keep state small.</summary>
 internal static class StateSerializer

@@ -3,7 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.Number;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>
 /// Asks for a number. Recognition uses Microsoft.Recognizers.Text in the conversation's language and falls back to the

@@ -1,4 +1,4 @@
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 public enum DialogTurnStatus
 {

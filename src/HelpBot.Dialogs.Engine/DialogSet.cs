@@ -1,4 +1,4 @@
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>The dialogs a conversation can use, by id.</summary>
 public sealed class DialogSet

@@ -2,7 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 public sealed record PromptRecognizerResult<T>(bool Succeeded, T? Value)
 {

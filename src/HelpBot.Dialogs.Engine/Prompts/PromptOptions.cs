@@ -1,6 +1,6 @@
 using Microsoft.Bot.Schema;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>What a prompt says and accepts. Saved in dialog state, so it must stay plain data.</summary>
 public sealed class PromptOptions

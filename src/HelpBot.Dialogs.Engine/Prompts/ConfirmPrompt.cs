@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>
 /// A yes/no question. Recognises the choice values "yes"/"no" sent by its buttons and the common ways of saying yes or no

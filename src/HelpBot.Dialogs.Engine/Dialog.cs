@@ -1,6 +1,6 @@
 using Microsoft.Bot.Builder;
 
-namespace HelpBot.Dialogs.Runtime;
+namespace HelpBot.Dialogs.Engine;
 
 /// <summary>
 /// A unit of conversation, modelled on Bot Framework's Dialog: it is begun with options, continued by each customer
