@@ -1,5 +1,5 @@
 using HelpBot.Bot;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;

@@ -1,5 +1,6 @@
 using HelpBot.AgentDesk.Cases;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Accounts;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;

@@ -1,5 +1,5 @@
 using HelpBot.Dialogs;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;

@@ -1,6 +1,6 @@
-using HelpBot.Dialogs.Dialogs;
-using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Engine;
+using HelpBot.Dialogs.Resources;
+using HelpBot.Dialogs.Turns;
 
 namespace HelpBot.Dialogs.Conversation;
 

@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using HelpBot.Storage.Redis.Errors;

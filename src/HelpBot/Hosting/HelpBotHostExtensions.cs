@@ -7,7 +7,7 @@ using HelpBot.Channels.DirectLine.Hosting;
 using HelpBot.Language;
 using HelpBot.Language.Http;
 using HelpBot.Dialogs;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Endpoints;
 using HelpBot.Platform.Sandbox;
 using Microsoft.Bot.Builder;
@@ -69,7 +69,7 @@ public static class HelpBotHostExtensions
         {
             var adapter = new HelpBotAdapter(
                 sp.GetRequiredService<BotFrameworkAuthentication>(),
-                sp.GetRequiredService<Dialogs.State.ConversationStateStore>(),
+                sp.GetRequiredService<Dialogs.Turns.ConversationStateStore>(),
                 sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
                 sp.GetService<HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware>(),
                 // The SDK's own per-turn lines ("ProcessActivityAsync") under their own category, "Microsoft.Bot".
