@@ -25,22 +25,15 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
     private readonly OrderStatusPresenter _presenter;
 
     public DeliveryDelayDialog(TimeProvider time, OrderStatusPresenter presenter)
-        : base(DialogId, EscalationRoute.Platform)
+        : base(DialogId, Intents.DeliveryDelay, EscalationRoute.Platform, time)
     {
         _time = time;
         _presenter = presenter;
     }
 
-    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, ProblemCase problem, CancellationToken cancellationToken)
     {
-        if (step.Result is not Order order)
-        {
-            return await step.EndAsync(null, cancellationToken);
-        }
-
-        var turn = step.Context.Turn();
-        var now = _time.GetUtcNow();
-        var file = OrderSteps.OpenCase(turn, Intents.DeliveryDelay, order, now);
+        var (turn, order, file, now) = problem;
 
         if (order.Status is OrderStatus.Paid or OrderStatus.Accepted or OrderStatus.Preparing)
         {

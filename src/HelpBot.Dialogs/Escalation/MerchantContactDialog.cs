@@ -1,9 +1,7 @@
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Problems;
-using HelpBot.Dialogs.Turns;
 using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Apis;
-using HelpBot.Platform.Models;
 
 namespace HelpBot.Dialogs.Escalation;
 
@@ -12,24 +10,24 @@ namespace HelpBot.Dialogs.Escalation;
 /// order, the restaurant's name and number with what to tell them, then "is it solved?". Not solved sends the case,
 /// with photos of the problem, to the restaurant (the merchant route).
 /// </summary>
-public sealed class MerchantContactDialog : WaterfallDialog
+public sealed class MerchantContactDialog : ProblemFlowDialog
 {
     public const string DialogId = "merchantContact";
 
-    public MerchantContactDialog(IOrdersApi orders, TimeProvider time)
-        : base(DialogId)
-    {
-        AddStep(OrderSteps.LookUpAsync);
-        AddStep(async (step, ct) =>
-        {
-            if (step.Result is not Order order)
-            {
-                return await step.EndAsync(null, ct);
-            }
+    private readonly IOrdersApi _orders;
+    private readonly TimeProvider _time;
 
-            OrderSteps.OpenCase(step.Context.Turn(), Intents.ContactMerchant, order, time.GetUtcNow());
-            await MerchantActions.ShowPhoneAsync(step.Context, orders, order.OrderNumber, time, ct);
-            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Merchant, ct);
-        });
+    public MerchantContactDialog(IOrdersApi orders, TimeProvider time)
+        : base(DialogId, Intents.ContactMerchant, EscalationRoute.Merchant, time)
+    {
+        _orders = orders;
+        _time = time;
+    }
+
+    // Nothing to choose: the number is the answer, and "is it solved?" follows.
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, ProblemCase problem, CancellationToken cancellationToken)
+    {
+        await MerchantActions.ShowPhoneAsync(step.Context, _orders, problem.Order.OrderNumber, _time, cancellationToken);
+        return await step.NextAsync(null, cancellationToken);
     }
 }

@@ -34,7 +34,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
     private readonly ILogger<OrderStuckDialog> _logger;
 
     public OrderStuckDialog(IOrdersApi orders, IMerchantBackendApi merchant, TimeProvider time, ILogger<OrderStuckDialog> logger)
-        : base(DialogId, EscalationRoute.Platform)
+        : base(DialogId, Intents.OrderStuck, EscalationRoute.Platform, time)
     {
         _orders = orders;
         _merchant = merchant;
@@ -42,16 +42,9 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
         _logger = logger;
     }
 
-    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, ProblemCase problem, CancellationToken cancellationToken)
     {
-        if (step.Result is not Order order)
-        {
-            return await step.EndAsync(null, cancellationToken);
-        }
-
-        var turn = step.Context.Turn();
-        var now = _time.GetUtcNow();
-        var file = OrderSteps.OpenCase(turn, Intents.OrderStuck, order, now);
+        var (turn, order, file, now) = problem;
         var forward = new TroubleshootingOptions(order.OrderNumber, step.GetOptions<TroubleshootingOptions>()?.CustomerText);
 
         switch (order.Status)

@@ -28,7 +28,7 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
     private readonly ILogger<StatusMismatchDialog> _logger;
 
     public StatusMismatchDialog(IMerchantBackendApi merchant, TimeProvider time, OrderStatusPresenter presenter, ILogger<StatusMismatchDialog> logger)
-        : base(DialogId, EscalationRoute.Platform)
+        : base(DialogId, Intents.StatusMismatch, EscalationRoute.Platform, time)
     {
         _merchant = merchant;
         _time = time;
@@ -36,16 +36,9 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
         _logger = logger;
     }
 
-    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, ProblemCase problem, CancellationToken cancellationToken)
     {
-        if (step.Result is not Order order)
-        {
-            return await step.EndAsync(null, cancellationToken);
-        }
-
-        var turn = step.Context.Turn();
-        var now = _time.GetUtcNow();
-        var file = OrderSteps.OpenCase(turn, Intents.StatusMismatch, order, now);
+        var (turn, order, file, now) = problem;
 
         MerchantOrderView view;
         try

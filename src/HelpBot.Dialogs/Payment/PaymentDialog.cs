@@ -24,22 +24,15 @@ public sealed class PaymentDialog : ProblemFlowDialog
     private readonly OrderStatusPresenter _presenter;
 
     public PaymentDialog(TimeProvider time, OrderStatusPresenter presenter)
-        : base(DialogId, EscalationRoute.Platform)
+        : base(DialogId, Intents.PaymentFailed, EscalationRoute.Platform, time)
     {
         _time = time;
         _presenter = presenter;
     }
 
-    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, ProblemCase problem, CancellationToken cancellationToken)
     {
-        if (step.Result is not Order order)
-        {
-            return await step.EndAsync(null, cancellationToken);
-        }
-
-        var turn = step.Context.Turn();
-        var now = _time.GetUtcNow();
-        var file = OrderSteps.OpenCase(turn, Intents.PaymentFailed, order, now);
+        var (turn, order, file, now) = problem;
         var payment = order.Payment;
         var amount = Money.Amount(payment.Amount, payment.Currency);
         var channel = Money.Channel(turn, payment.Channel);
