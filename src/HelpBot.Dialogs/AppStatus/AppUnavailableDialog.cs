@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Problems;
@@ -38,7 +39,7 @@ public sealed class AppUnavailableDialog : WaterfallDialog
         _presenter = presenter;
         _logger = logger;
         AddStep(CheckStatusAsync);
-        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, ct));
+        AddStep((step, ct) => OrderSteps.WrapUpAsync(step, CaseRoutes.Platform, ct));
     }
 
     private async Task<DialogTurnResult> CheckStatusAsync(WaterfallStepContext step, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.AppStatus;
 using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Delivery;
@@ -70,7 +71,7 @@ public sealed class RootDialog : Dialog
 
             case Intents.HumanAgent:
                 // A person, at any step: the case so far (if any) goes with it to platform support.
-                return await dc.BeginDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+                return await dc.BeginDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
 
             case Intents.PreventionTips:
                 await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Tips_Prevention)), turn), cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text;
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Escalation;
@@ -25,7 +26,7 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
     private readonly OrderStatusPresenter _presenter;
 
     public DeliveryDelayDialog(TimeProvider time, OrderStatusPresenter presenter)
-        : base(DialogId, Intents.DeliveryDelay, EscalationRoute.Platform, time)
+        : base(DialogId, Intents.DeliveryDelay, CaseRoutes.Platform, time)
     {
         _time = time;
         _presenter = presenter;
@@ -46,7 +47,7 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
             await step.Context.SendActivityAsync(
                 turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
                 cancellationToken: cancellationToken);
-            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, cancellationToken);
+            return await OrderSteps.WrapUpAsync(step, CaseRoutes.Platform, cancellationToken);
         }
 
         var text = new StringBuilder();
@@ -101,7 +102,7 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
         switch (choice.Value)
         {
             case FlowActions.Escalate:
-                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
             case FlowActions.ChangeDelivery:
                 return await step.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(number, OnlyTime: true), cancellationToken);
             default:

@@ -13,11 +13,12 @@ using HelpBot.Platform.Errors;
 using HelpBot.Platform.Models;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace HelpBot.Dialogs.Escalation;
 
-public sealed record EscalationOptions(EscalationRoute Route);
+public sealed record EscalationOptions([property: JsonConverter(typeof(CaseRouteJsonConverter))] string Route);
 
 /// <summary>
 /// Hands an unsolved case to the party that can solve it, after asking for screenshots (<see cref="EvidenceDialog"/>).
@@ -79,12 +80,12 @@ public sealed class EscalationDialog : WaterfallDialog
         var turn = step.Context.Turn();
         var screenshots = step.Result as List<CaseAttachment> ?? [];
         var caseId = step.GetValue<string>(CaseIdKey)!;
-        var route = step.GetOptions<EscalationOptions>()?.Route ?? EscalationRoute.Platform;
+        var route = step.GetOptions<EscalationOptions>()?.Route ?? CaseRoutes.Platform;
         var file = turn.Data.Case ?? CaseFiles.Open(turn, Intents.HumanAgent, _time.GetUtcNow());
         file.OrderNumber ??= turn.Data.CurrentOrderNumber;
         var order = file.OrderNumber is { } number ? await OrderAsync(number, cancellationToken) : null;
 
-        if (route == EscalationRoute.Merchant && order is not null && await MessageMerchantAsync(step, file, order, screenshots, cancellationToken))
+        if (route == CaseRoutes.Merchant && order is not null && await MessageMerchantAsync(step, file, order, screenshots, cancellationToken))
         {
             return await step.EndAsync(null, cancellationToken);
         }
@@ -99,12 +100,8 @@ public sealed class EscalationDialog : WaterfallDialog
             Conversation = step.Context.Activity.GetConversationReference(),
             Language = turn.Language,
             UserId = turn.PlatformUserId,
-            OrderNumber = file.OrderNumber,
+            File = file.Snapshot(),
             OrderSnapshot = order is null ? null : JObject.Parse(System.Text.Json.JsonSerializer.Serialize(order, PlatformJson.Options)),
-            ProblemType = file.ProblemType,
-            Findings = [.. file.Findings],
-            Checks = [.. file.Checks.Select(c => new CaseCheckEntry(c.Name, c.Result, c.Source, c.At, c.Detail))],
-            Actions = [.. file.Actions.Select(a => new CaseActionEntry(a.Name, a.Outcome, a.At, a.Detail))],
             Attachments = screenshots,
             PlatformTicketId = ticketId,
         };

@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.WrapUp;
@@ -18,7 +19,7 @@ public sealed class MerchantContactDialog : ProblemFlowDialog
     private readonly TimeProvider _time;
 
     public MerchantContactDialog(IOrdersApi orders, TimeProvider time)
-        : base(DialogId, Intents.ContactMerchant, EscalationRoute.Merchant, time)
+        : base(DialogId, Intents.ContactMerchant, CaseRoutes.Merchant, time)
     {
         _orders = orders;
         _time = time;

@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Accounts;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Engine;

@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Delivery;
 using HelpBot.Dialogs.Engine;
@@ -34,7 +35,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
     private readonly ILogger<OrderStuckDialog> _logger;
 
     public OrderStuckDialog(IOrdersApi orders, IMerchantBackendApi merchant, TimeProvider time, ILogger<OrderStuckDialog> logger)
-        : base(DialogId, Intents.OrderStuck, EscalationRoute.Platform, time)
+        : base(DialogId, Intents.OrderStuck, CaseRoutes.Platform, time)
     {
         _orders = orders;
         _merchant = merchant;
@@ -57,7 +58,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
                 await step.Context.SendActivityAsync(
                     turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
                     cancellationToken: cancellationToken);
-                return await OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, cancellationToken);
+                return await OrderSteps.WrapUpAsync(step, CaseRoutes.Platform, cancellationToken);
         }
 
         MerchantOrderView view;
@@ -69,7 +70,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
         {
             _logger.LogWarning(ex, "Merchant backend unavailable while diagnosing a stuck order");
             await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
-            return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+            return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
         }
 
         if (view.Received && view.Status == OrderStatus.Cancelled)
@@ -104,7 +105,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
             await step.Context.SendActivityAsync(
                 turn.Format(nameof(Strings.Stuck_OnTrack), order.Merchant.Name, OrderStatusPresenter.StatusName(turn, order.Status), OrderStatusPresenter.Duration(waited, turn)),
                 cancellationToken: cancellationToken);
-            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Merchant, cancellationToken);
+            return await OrderSteps.WrapUpAsync(step, CaseRoutes.Merchant, cancellationToken);
         }
 
         step.SetValue("order", order.OrderNumber);
@@ -128,7 +129,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
             case FlowActions.CancelReorder:
                 return await step.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(number, "merchant_not_received"), cancellationToken);
             case FlowActions.Escalate:
-                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
             case FlowActions.MerchantPhone:
                 await MerchantActions.ShowPhoneAsync(step.Context, _orders, number, _time, cancellationToken);
                 return await step.NextAsync(null, cancellationToken);

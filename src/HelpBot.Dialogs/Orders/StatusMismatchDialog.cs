@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Escalation;
@@ -28,7 +29,7 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
     private readonly ILogger<StatusMismatchDialog> _logger;
 
     public StatusMismatchDialog(IMerchantBackendApi merchant, TimeProvider time, OrderStatusPresenter presenter, ILogger<StatusMismatchDialog> logger)
-        : base(DialogId, Intents.StatusMismatch, EscalationRoute.Platform, time)
+        : base(DialogId, Intents.StatusMismatch, CaseRoutes.Platform, time)
     {
         _merchant = merchant;
         _time = time;
@@ -49,7 +50,7 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
         {
             _logger.LogWarning(ex, "Merchant backend unavailable while comparing states");
             await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
-            return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+            return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
         }
 
         var appState = OrderStatusPresenter.StatusName(turn, order.Status);
@@ -69,7 +70,7 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
         {
             file.AddFinding("states_agree");
             await step.Context.SendActivityAsync(turn.Format(nameof(Strings.Mismatch_Agree), appState), cancellationToken: cancellationToken);
-            return await OrderSteps.WrapUpAsync(step, EscalationRoute.Platform, cancellationToken);
+            return await OrderSteps.WrapUpAsync(step, CaseRoutes.Platform, cancellationToken);
         }
         else if (view.Status == OrderStatus.Cancelled)
         {
@@ -98,6 +99,6 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
 
         return choice.Value == FlowActions.CancelReorder
             ? await step.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(step.GetValue<string>("order")!, "status_mismatch"), cancellationToken)
-            : await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+            : await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Escalation;
 using HelpBot.Dialogs.Orders;
@@ -24,7 +25,7 @@ public sealed class PaymentDialog : ProblemFlowDialog
     private readonly OrderStatusPresenter _presenter;
 
     public PaymentDialog(TimeProvider time, OrderStatusPresenter presenter)
-        : base(DialogId, Intents.PaymentFailed, EscalationRoute.Platform, time)
+        : base(DialogId, Intents.PaymentFailed, CaseRoutes.Platform, time)
     {
         _time = time;
         _presenter = presenter;
@@ -93,7 +94,7 @@ public sealed class PaymentDialog : ProblemFlowDialog
         {
             if (choice.Value == FlowActions.Escalate)
             {
-                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(EscalationRoute.Platform), cancellationToken);
+                return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
             }
 
             await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Payment_WaitForRefund)), cancellationToken: cancellationToken);

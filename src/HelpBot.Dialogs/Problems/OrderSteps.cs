@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Turns;
@@ -24,7 +25,7 @@ public static class OrderSteps
             cancellationToken);
 
     /// <summary>Last step of a problem flow: "is it solved?", escalating an unsolved case by <paramref name="route"/>.</summary>
-    public static Task<DialogTurnResult> WrapUpAsync(WaterfallStepContext step, EscalationRoute route, CancellationToken cancellationToken) =>
+    public static Task<DialogTurnResult> WrapUpAsync(WaterfallStepContext step, string route, CancellationToken cancellationToken) =>
         step.ReplaceDialogAsync(WrapUpDialog.DialogId, new WrapUpOptions(route), cancellationToken);
 
     /// <summary>Opens (or re-aims) the conversation's case file for <paramref name="problemType"/> about <paramref name="order"/>.</summary>

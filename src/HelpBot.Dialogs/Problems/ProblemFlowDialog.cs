@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Turns;
 using HelpBot.Dialogs.WrapUp;
@@ -17,7 +18,7 @@ public abstract class ProblemFlowDialog : WaterfallDialog
     private readonly TimeProvider _time;
 
     /// <param name="problemType">The intent the case file is opened for (e.g. <c>Intents.PaymentFailed</c>).</param>
-    protected ProblemFlowDialog(string id, string problemType, EscalationRoute route, TimeProvider time)
+    protected ProblemFlowDialog(string id, string problemType, string route, TimeProvider time)
         : base(id)
     {
         _problemType = problemType;

@@ -1,3 +1,4 @@
+using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Escalation;
@@ -6,21 +7,12 @@ using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
 
 namespace HelpBot.Dialogs.WrapUp;
 
-/// <summary>Who takes the case when self-service did not solve it.</summary>
-public enum EscalationRoute
-{
-    /// <summary>Platform support: payments, refunds, status mismatches, rider problems, anything the merchant cannot fix.</summary>
-    Platform,
-
-    /// <summary>The restaurant: the order is with them and only they can speed it up or fix it.</summary>
-    Merchant,
-}
-
 /// <summary>How a flow ends: which route an unsolved case takes.</summary>
-public sealed record WrapUpOptions(EscalationRoute Route);
+public sealed record WrapUpOptions([property: JsonConverter(typeof(CaseRouteJsonConverter))] string Route);
 
 /// <summary>
 /// Every troubleshooting flow ends here: "is it solved?" Yes gives a prevention tip that fits the problem and a one-tap
@@ -71,7 +63,7 @@ public sealed class WrapUpDialog : WaterfallDialog
         file.Solved = solved;
         if (!solved)
         {
-            var route = step.GetOptions<WrapUpOptions>()?.Route ?? EscalationRoute.Platform;
+            var route = step.GetOptions<WrapUpOptions>()?.Route ?? CaseRoutes.Platform;
             return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(route), cancellationToken);
         }
 

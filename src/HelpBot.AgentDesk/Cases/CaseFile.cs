@@ -1,6 +1,6 @@
 using Newtonsoft.Json;
 
-namespace HelpBot.Dialogs.Problems;
+namespace HelpBot.AgentDesk.Cases;
 
 /// <summary>
 /// What was found and done in this conversation's troubleshooting: the problem, the order, each check with its result
@@ -33,6 +33,21 @@ public sealed class CaseFile
 
     [JsonProperty("rating", NullValueHandling = NullValueHandling.Ignore)]
     public int? Rating { get; set; }
+
+    /// <summary>
+    /// The file as it is now, for a desk case: the conversation's file goes on changing after the hand-over. Without the
+    /// self-service rating, which is not the desk's.
+    /// </summary>
+    public CaseFile Snapshot() => new()
+    {
+        ProblemType = ProblemType,
+        OrderNumber = OrderNumber,
+        OpenedAt = OpenedAt,
+        Findings = [.. Findings],
+        Checks = [.. Checks],
+        Actions = [.. Actions],
+        Solved = Solved,
+    };
 
     public CaseCheck? Check(string name) => Checks.LastOrDefault(c => c.Name == name);
 
