@@ -9,7 +9,6 @@ using HelpBot.Dialogs.WrapUp;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace HelpBot.Dialogs.Escalation;
 
@@ -20,19 +19,16 @@ namespace HelpBot.Dialogs.Escalation;
 /// </summary>
 public sealed class AgentConversationBridge : ICustomerConversationBridge
 {
-    private readonly IServiceProvider _services;
-    private readonly ConversationStateStore _store;
-    private readonly IConversationTurnLock _turnLock;
-    private readonly DialogSet _dialogs;
+    private readonly BotAdapter _adapter;
+    private readonly ConversationTurns _turns;
     private readonly string? _appId;
 
-    public AgentConversationBridge(IServiceProvider services, ConversationStateStore store, IConversationTurnLock turnLock, DialogSet dialogs, IConfiguration configuration)
+    // The adapter is injected: only the desk endpoints use the bridge, and nothing the adapter needs depends on it.
+    public AgentConversationBridge(BotAdapter adapter, ConversationTurns turns, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        _services = services;
-        _store = store;
-        _turnLock = turnLock;
-        _dialogs = dialogs;
+        _adapter = adapter;
+        _turns = turns;
         _appId = configuration["MicrosoftAppId"];
     }
 
@@ -46,34 +42,30 @@ public sealed class AgentConversationBridge : ICustomerConversationBridge
 
     /// <summary>Says how the case ended, gives the conversation back to the bot and starts the rating question.</summary>
     public Task HandBackAsync(EscalationCase escalation, CancellationToken cancellationToken) =>
-        ContinueAsync(escalation, async (context, culture, ct) =>
-        {
-            using var held = await _turnLock.AcquireAsync(escalation.ConversationKey, ct);
-            var data = await _store.LoadAsync(escalation.ConversationKey, ct);
-            if (data.AgentCaseId == escalation.Id)
+        ContinueAsync(escalation, (context, culture, ct) => _turns.RunAsync(
+            context,
+            escalation.ConversationKey,
+            (data, _) => Task.FromResult(new TurnInfo(data.Locale ?? escalation.Language, data, escalation.UserId)),
+            async (turn, dc, ct2) =>
             {
-                data.AgentCaseId = null;
-            }
+                if (turn.Data.AgentCaseId == escalation.Id)
+                {
+                    turn.Data.AgentCaseId = null;
+                }
 
-            var language = data.Locale ?? escalation.Language;
-            var turn = new TurnInfo(language, data, escalation.UserId);
-            context.Attach(turn);
-            await context.SendActivityAsync(MessageFactory.Text(turn.Format(nameof(Strings.Agent_Closed), escalation.Id, Resolution(turn, escalation.Resolution))), ct);
-
-            var dc = new DialogContext(_dialogs, context, data.DialogStack);
-            await dc.CancelAllDialogsAsync(ct);
-            await dc.BeginDialogAsync(CaseRatingDialog.DialogId, new CaseRatingOptions(escalation.Id), ct);
-            await _store.SaveAsync(escalation.ConversationKey, data, ct);
-        }, cancellationToken);
+                await context.SendActivityAsync(MessageFactory.Text(turn.Format(nameof(Strings.Agent_Closed), escalation.Id, Resolution(turn, escalation.Resolution))), ct2);
+                await dc.CancelAllDialogsAsync(ct2);
+                await dc.BeginDialogAsync(CaseRatingDialog.DialogId, new CaseRatingOptions(escalation.Id), ct2);
+            },
+            ct), cancellationToken);
 
     private async Task ContinueAsync(EscalationCase escalation, Func<ITurnContext, System.Globalization.CultureInfo, CancellationToken, Task> work, CancellationToken cancellationToken)
     {
-        var adapter = _services.GetRequiredService<BotAdapter>();
         var culture = BotLanguage.Culture(escalation.Language);
         BotCallbackHandler callback = (context, ct) => work(context, culture, ct);
         if (string.IsNullOrWhiteSpace(_appId))
         {
-            await adapter.ContinueConversationAsync(new ClaimsIdentity(), escalation.Conversation, callback, cancellationToken);
+            await _adapter.ContinueConversationAsync(new ClaimsIdentity(), escalation.Conversation, callback, cancellationToken);
         }
         else
         {
@@ -82,7 +74,7 @@ public sealed class AgentConversationBridge : ICustomerConversationBridge
                 new Claim(AuthenticationConstants.AudienceClaim, _appId),
                 new Claim(AuthenticationConstants.AppIdClaim, _appId),
             ]);
-            await adapter.ContinueConversationAsync(identity, escalation.Conversation, callback, cancellationToken);
+            await _adapter.ContinueConversationAsync(identity, escalation.Conversation, callback, cancellationToken);
         }
     }
 

@@ -16,21 +16,17 @@ namespace HelpBot.Dialogs.Turns;
 /// </summary>
 public sealed class SupportBot : IBot
 {
-    private readonly ConversationStateStore _store;
-    private readonly DialogSet _dialogs;
+    private readonly ConversationTurns _turns;
     private readonly IReadOnlyList<IDialogInterruption> _interruptions;
     private readonly CustomerIdentity _identity;
-    private readonly IConversationTurnLock _turnLock;
     private readonly AgentDeskService _desk;
     private readonly EvidenceCollector _evidence;
     private readonly AccountLinkStore _links;
 
     public SupportBot(
-        ConversationStateStore store,
-        DialogSet dialogs,
+        ConversationTurns turns,
         IEnumerable<IDialogInterruption> interruptions,
         CustomerIdentity identity,
-        IConversationTurnLock turnLock,
         AgentDeskService desk,
         EvidenceCollector evidence,
         AccountLinkStore links)
@@ -38,11 +34,9 @@ public sealed class SupportBot : IBot
         _links = links;
         _desk = desk;
         _evidence = evidence;
-        _store = store;
-        _dialogs = dialogs;
+        _turns = turns;
         _interruptions = [.. interruptions];
         _identity = identity;
-        _turnLock = turnLock;
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
@@ -54,15 +48,21 @@ public sealed class SupportBot : IBot
             return;
         }
 
-        var key = ConversationStateStore.KeyFor(activity);
-        using var held = await _turnLock.AcquireAsync(key, cancellationToken);
+        await _turns.RunAsync(turnContext, ConversationTurns.KeyFor(activity), OpenAsync, RunAsync, cancellationToken);
 
-        var data = await _store.LoadAsync(key, cancellationToken);
-        var language = BotLanguage.Resolve(activity.Locale, activity.Text, data.Locale);
-        data.Locale = language;
-        var turn = new TurnInfo(language, data, _identity.PlatformUserId(activity) ?? await LinkedUserIdAsync(activity, cancellationToken));
-        turnContext.Attach(turn);
+        async Task<TurnInfo> OpenAsync(ConversationData data, CancellationToken ct)
+        {
+            var language = BotLanguage.Resolve(activity.Locale, activity.Text, data.Locale);
+            data.Locale = language;
+            return new TurnInfo(language, data, _identity.PlatformUserId(activity) ?? await LinkedUserIdAsync(activity, ct));
+        }
+    }
 
+    private async Task RunAsync(TurnInfo turn, DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turnContext = dc.Context;
+        var activity = turnContext.Activity;
+        var data = turn.Data;
         if (activity.Type == ActivityTypes.Message && await HandledForAgentCaseAsync(turnContext, turn, cancellationToken))
         {
             // An agent holds the case, or the customer asked where it stands.
@@ -81,11 +81,8 @@ public sealed class SupportBot : IBot
         }
         else
         {
-            var dc = new DialogContext(_dialogs, turnContext, data.DialogStack);
             await DialogRunner.RunAsync(dc, RootDialog.DialogId, _interruptions, cancellationToken);
         }
-
-        await _store.SaveAsync(key, data, cancellationToken);
     }
 
     // Only on channels that do not vouch for their users: one storage read, and trusted channels never pay for it.

@@ -16,6 +16,7 @@ public static class TurnsRegistration
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
         services.AddSingleton<ConversationStateStore>();
+        services.AddSingleton<ConversationTurns>();
         // One lock either way, whatever the order of registration: with a shared Redis (ConnectionStrings:Redis) the host
         // registers the lock that holds across instances; otherwise turns only need to wait for each other in this process.
         if (string.IsNullOrWhiteSpace(configuration.GetConnectionString(SharedStateConnectionStringName)))

@@ -18,7 +18,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 {
     public HelpBotAdapter(
         BotFrameworkAuthentication authentication,
-        ConversationStateStore stateStore,
+        ConversationTurns turns,
         ILogger<HelpBotAdapter> logger,
         HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware? transcripts = null,
         ILogger? sdkLogger = null)
@@ -69,7 +69,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 
             try
             {
-                await stateStore.DeleteAsync(ConversationStateStore.KeyFor(activity), CancellationToken.None);
+                await turns.ForgetAsync(activity, CancellationToken.None);
             }
             catch (Exception clearFailure) when (clearFailure is not OperationCanceledException)
             {

@@ -69,7 +69,7 @@ public static class HelpBotHostExtensions
         {
             var adapter = new HelpBotAdapter(
                 sp.GetRequiredService<BotFrameworkAuthentication>(),
-                sp.GetRequiredService<Dialogs.Turns.ConversationStateStore>(),
+                sp.GetRequiredService<Dialogs.Turns.ConversationTurns>(),
                 sp.GetRequiredService<ILogger<HelpBotAdapter>>(),
                 sp.GetService<HelpBot.AgentDesk.Transcripts.PerTurnTranscriptMiddleware>(),
                 // The SDK's own per-turn lines ("ProcessActivityAsync") under their own category, "Microsoft.Bot".
