@@ -9,7 +9,6 @@ using HelpBot.Dialogs.Payment;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
-using HelpBot.Dialogs.WrapUp;
 using Microsoft.Bot.Builder;
 
 namespace HelpBot.Dialogs.Conversation;

@@ -7,7 +7,6 @@ using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
-using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Models;
 using Microsoft.Bot.Builder;
 

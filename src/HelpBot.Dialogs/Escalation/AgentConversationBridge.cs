@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using HelpBot.AgentDesk;
 using HelpBot.AgentDesk.Cases;
-using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;

@@ -2,7 +2,6 @@ using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Orders;
-using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
 using HelpBot.Platform.Apis;

@@ -1,7 +1,6 @@
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Problems;
-using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Apis;
 
 namespace HelpBot.Dialogs.Escalation;

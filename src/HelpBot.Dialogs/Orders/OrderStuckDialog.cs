@@ -7,7 +7,6 @@ using HelpBot.Dialogs.Payment;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
-using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
 using HelpBot.Platform.Models;

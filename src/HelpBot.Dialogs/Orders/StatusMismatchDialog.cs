@@ -4,7 +4,6 @@ using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Escalation;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Turns;
 using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;

@@ -1,7 +1,6 @@
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Turns;
-using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Models;
 
 namespace HelpBot.Dialogs.Problems;

@@ -1,6 +1,5 @@
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
-using HelpBot.Dialogs.Problems;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 
