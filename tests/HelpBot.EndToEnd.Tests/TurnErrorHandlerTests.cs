@@ -21,7 +21,7 @@ public class TurnErrorHandlerTests
         var store = new ConversationStateStore(storage);
         var adapter = new HelpBotAdapter(
             new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()),
-            new ConversationTurns(store, new KeyedAsyncLock(), new HelpBot.Dialogs.Engine.DialogSet()),
+            new ConversationTurns(store, new KeyedAsyncLock()),
             NullLogger<HelpBotAdapter>.Instance);
 
         var channel = new TestAdapter(TestAdapter.CreateConversation("broken"));

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HelpBot.AgentDesk;
 using HelpBot.AgentDesk.Cases;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
@@ -20,14 +21,16 @@ public sealed class AgentConversationBridge : ICustomerConversationBridge
 {
     private readonly BotAdapter _adapter;
     private readonly ConversationTurns _turns;
+    private readonly DialogSet _dialogs;
     private readonly string? _appId;
 
     // The adapter is injected: only the desk endpoints use the bridge, and nothing the adapter needs depends on it.
-    public AgentConversationBridge(BotAdapter adapter, ConversationTurns turns, IConfiguration configuration)
+    public AgentConversationBridge(BotAdapter adapter, ConversationTurns turns, DialogSet dialogs, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _adapter = adapter;
         _turns = turns;
+        _dialogs = dialogs;
         _appId = configuration["MicrosoftAppId"];
     }
 
@@ -44,6 +47,7 @@ public sealed class AgentConversationBridge : ICustomerConversationBridge
         ContinueAsync(escalation, (context, culture, ct) => _turns.RunAsync(
             context,
             escalation.ConversationKey,
+            _dialogs,
             (data, _) => Task.FromResult(new TurnInfo(data.Locale ?? escalation.Language, data, escalation.UserId)),
             async (turn, dc, ct2) =>
             {

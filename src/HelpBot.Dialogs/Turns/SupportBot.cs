@@ -17,6 +17,7 @@ namespace HelpBot.Dialogs.Turns;
 public sealed class SupportBot : IBot
 {
     private readonly ConversationTurns _turns;
+    private readonly DialogSet _dialogs;
     private readonly IReadOnlyList<IDialogInterruption> _interruptions;
     private readonly CustomerIdentity _identity;
     private readonly AgentDeskService _desk;
@@ -25,6 +26,7 @@ public sealed class SupportBot : IBot
 
     public SupportBot(
         ConversationTurns turns,
+        DialogSet dialogs,
         IEnumerable<IDialogInterruption> interruptions,
         CustomerIdentity identity,
         AgentDeskService desk,
@@ -35,6 +37,7 @@ public sealed class SupportBot : IBot
         _desk = desk;
         _evidence = evidence;
         _turns = turns;
+        _dialogs = dialogs;
         _interruptions = [.. interruptions];
         _identity = identity;
     }
@@ -48,7 +51,7 @@ public sealed class SupportBot : IBot
             return;
         }
 
-        await _turns.RunAsync(turnContext, ConversationTurns.KeyFor(activity), OpenAsync, RunAsync, cancellationToken);
+        await _turns.RunAsync(turnContext, ConversationTurns.KeyFor(activity), _dialogs, OpenAsync, RunAsync, cancellationToken);
 
         async Task<TurnInfo> OpenAsync(ConversationData data, CancellationToken ct)
         {
