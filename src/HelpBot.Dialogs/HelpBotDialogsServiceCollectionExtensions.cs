@@ -1,13 +1,14 @@
-using HelpBot.AgentDesk;
-using HelpBot.Dialogs.Bot;
+using HelpBot.Dialogs.Accounts;
+using HelpBot.Dialogs.AppStatus;
+using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Conversation;
-using HelpBot.Dialogs.Dialogs;
+using HelpBot.Dialogs.Delivery;
+using HelpBot.Dialogs.Escalation;
 using HelpBot.Dialogs.Orders;
-using HelpBot.Dialogs.Runtime;
-using HelpBot.Dialogs.State;
-using HelpBot.Dialogs.Troubleshooting;
-using HelpBot.Language;
-using Microsoft.Bot.Builder;
+using HelpBot.Dialogs.Payment;
+using HelpBot.Dialogs.Problems;
+using HelpBot.Dialogs.Turns;
+using HelpBot.Dialogs.WrapUp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -28,75 +29,26 @@ public sealed class HelpBotOptions
 public static class HelpBotDialogsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the conversation: the bot, its dialogs and prompts, and the state store. Needs the host's
-    /// TimeProvider, IStorage, IConversationTurnLock, ITranscriptStore and platform clients.
+    /// Registers the conversation, one feature at a time: each feature registers its own dialogs, prompts and services.
+    /// Needs IStorage and the platform clients to be registered by the host. Nothing here depends on the order of
+    /// these calls or of the host's registrations.
     /// </summary>
     public static IServiceCollection AddHelpBotDialogs(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(HelpBotOptions.SectionName).Get<HelpBotOptions>() ?? new HelpBotOptions();
+        services.AddSingleton(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone));
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
-        services.AddSingleton(zone);
-        services.AddSingleton<OrderStatusPresenter>();
-        services.AddSingleton<PlatformIncidents>();
-        services.AddHelpBotLanguage();
-        services.AddSingleton<ITurnIntentRecognizer, LanguageIntentRecognizer>();
-        services.AddSingleton(new CustomerIdentity(options.TrustedChannels));
-
-        services.AddSingleton<Dialog, RootDialog>();
-        services.AddSingleton<Dialog, OrderLookupDialog>();
-        services.AddSingleton<Dialog, OrderStatusDialog>();
-        services.AddSingleton<Dialog, OrderStuckDialog>();
-        services.AddSingleton<Dialog, PaymentDialog>();
-        services.AddSingleton<Dialog, DeliveryDelayDialog>();
-        services.AddSingleton<Dialog, StatusMismatchDialog>();
-        services.AddSingleton<Dialog, AppUnavailableDialog>();
-        services.AddSingleton<Dialog, CancelAndReorderDialog>();
-        services.AddSingleton<Dialog, ChangeDeliveryDialog>();
-        services.AddSingleton<Dialog, MerchantContactDialog>();
-        services.AddSingleton<Dialog, SelfCheckDialog>();
-        services.AddSingleton<Dialog, WrapUpDialog>();
-        services.AddSingleton<Dialog, EscalationDialog>();
-        services.AddSingleton<Dialog, EvidenceDialog>();
-        services.AddSingleton<Dialog, CaseRatingDialog>();
-        services.AddSingleton<Dialog, LinkAccountDialog>();
-
-        // Escalations go to the agent desk: cases, screenshots and transcripts in the same IStorage.
-        services.AddAgentDesk(configuration);
-        services.AddSingleton<EvidenceCollector>();
-        services.AddSingleton<ICustomerConversationBridge, AgentConversationBridge>();
-
-        // Prompts are plain objects; the ones that need services get them from the provider.
-        Dialog[] prompts =
-        [
-            .. OrderLookupDialog.Prompts(),
-            .. WrapUpDialog.Prompts(),
-            .. ChangeDeliveryDialog.Prompts(),
-            .. LinkAccountDialog.Prompts(),
-            .. SelfCheckDialog.AnswerPrompts(),
-            CancelAndReorderDialog.Prompt(),
-            new ChoicePrompt(FlowActions.PromptId, readAnswer: NaturalAnswers.Action),
-        ];
-        foreach (var prompt in prompts)
-        {
-            services.AddSingleton(prompt);
-        }
-
-        services.AddSingleton<Dialog>(sp => new DeliveryTimePrompt(ChangeDeliveryDialog.TimePromptId, sp.GetRequiredService<TimeProvider>(), zone));
-
-        services.AddSingleton(sp => new DialogSet(sp.GetServices<Dialog>()));
-        // In this order: commands, account links, a person, small talk, then a hint for an answer no prompt could read.
-        services.AddSingleton<IDialogInterruption, GlobalCommands>();
-        services.AddSingleton<IDialogInterruption, AccountLinkCommands>();
-        services.AddSingleton<IDialogInterruption, HumanAgentInterruption>();
-        services.AddSingleton<IDialogInterruption, SmallTalk>();
-        services.AddSingleton<IDialogInterruption, UnansweredQuestion>();
-        services.AddSingleton<AccountLinkStore>();
-
-        services.AddSingleton<ConversationStateStore>();
-        services.AddOptions<PhoneCheckThrottleOptions>().Bind(configuration.GetSection(PhoneCheckThrottleOptions.SectionName));
-        services.AddSingleton<PhoneCheckThrottle>();
-        services.AddSingleton<IBot, SupportBot>();
+        services.AddTurns();
+        services.AddConversation();
+        services.AddAccounts(options.TrustedChannels);
+        services.AddProblems();
+        services.AddOrders(configuration);
+        services.AddPayment();
+        services.AddDelivery();
+        services.AddAppStatus();
+        services.AddChanges();
+        services.AddEscalation(configuration);
+        services.AddWrapUp();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using HelpBot.Dialogs.Troubleshooting;
+using HelpBot.Dialogs.Problems;
 using Microsoft.Bot.Schema;
 
 namespace HelpBot.Browser.Tests;

@@ -1,5 +1,5 @@
 using HelpBot.Bot;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -21,7 +21,7 @@ public class TurnErrorHandlerTests
         var store = new ConversationStateStore(storage);
         var adapter = new HelpBotAdapter(
             new ConfigurationBotFrameworkAuthentication(new ConfigurationBuilder().Build()),
-            store,
+            new ConversationTurns(store, new KeyedAsyncLock()),
             NullLogger<HelpBotAdapter>.Instance);
 
         var channel = new TestAdapter(TestAdapter.CreateConversation("broken"));

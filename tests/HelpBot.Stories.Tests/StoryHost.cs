@@ -1,5 +1,6 @@
 using HelpBot.AgentDesk.Cases;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Accounts;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;
@@ -57,7 +58,7 @@ public sealed class StoryHost : IAsyncDisposable
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton(TimeProvider.System)
             .AddSingleton<IStorage, MemoryStorage>()
-            .AddSingleton<HelpBot.Dialogs.State.IConversationTurnLock, HelpBot.Dialogs.State.KeyedAsyncLock>()
+            .AddSingleton<HelpBot.Dialogs.Turns.IConversationTurnLock, HelpBot.Dialogs.Turns.KeyedAsyncLock>()
             .AddSingleton<HelpBot.AgentDesk.Transcripts.ITranscriptStore, HelpBot.AgentDesk.Transcripts.StorageTranscriptStore>();
         services.AddPlatformClients(_ => sandbox.BaseAddress);
         HelpBot.Dialogs.HelpBotDialogsServiceCollectionExtensions.AddHelpBotDialogs(services, configuration);

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace HelpBot.AgentDesk.Api;
@@ -114,7 +115,10 @@ public static class AgentDeskEndpoints
         return Results.Bytes(stored.Content, stored.ContentType);
     }
 
-    private static async Task<IResult> ClaimAsync(string id, HttpRequest request, AgentDeskService desk, CancellationToken cancellationToken)
+    // The customer hears of each change from here, as proactive messages on the bot adapter (the bridge): the case is
+    // changed first, and a customer who could not be told finds the case as it is on the next message.
+    private static async Task<IResult> ClaimAsync(
+        string id, HttpRequest request, AgentDeskService desk, ICustomerConversationBridge customer, ILogger<AgentDeskService> logger, CancellationToken cancellationToken)
     {
         var (body, error) = await ReadBodyAsync(request, allowEmpty: true, cancellationToken);
         if (error is not null)
@@ -123,10 +127,24 @@ public static class AgentDeskEndpoints
         }
 
         var agent = AgentName(request, body);
-        return Outcome(await desk.ClaimAsync(id, agent, cancellationToken), id);
+        var outcome = await desk.ClaimAsync(id, agent, cancellationToken);
+        if (outcome.Changed)
+        {
+            try
+            {
+                await customer.AnnounceClaimAsync(outcome.Case!, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not tell the customer of case {CaseId} that it was claimed", id);
+            }
+        }
+
+        return Outcome(outcome, id);
     }
 
-    private static async Task<IResult> MessageAsync(string id, HttpRequest request, AgentDeskService desk, CancellationToken cancellationToken)
+    private static async Task<IResult> MessageAsync(
+        string id, HttpRequest request, AgentDeskService desk, ICustomerConversationBridge customer, ILogger<AgentDeskService> logger, CancellationToken cancellationToken)
     {
         var (body, error) = await ReadBodyAsync(request, allowEmpty: false, cancellationToken);
         if (error is not null)
@@ -145,10 +163,29 @@ public static class AgentDeskEndpoints
             return BadRequest($"\"text\" is longer than {MaxReplyLength} characters.");
         }
 
-        return Outcome(await desk.ReplyAsync(id, AgentName(request, body), text, cancellationToken), id);
+        // Delivered first; only a delivered reply is recorded on the case.
+        var agent = AgentName(request, body);
+        var replyable = await desk.ReplyableAsync(id, cancellationToken);
+        if (!replyable.Succeeded)
+        {
+            return Outcome(replyable, id);
+        }
+
+        try
+        {
+            await customer.SendAgentMessageAsync(replyable.Case!, agent, text, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogWarning(ex, "Could not deliver an agent reply of case {CaseId}", id);
+            return Outcome(replyable with { Error = DeskError.DeliveryFailed }, id);
+        }
+
+        return Outcome(await desk.RecordAgentReplyAsync(id, agent, text, cancellationToken), id);
     }
 
-    private static async Task<IResult> CloseAsync(string id, HttpRequest request, AgentDeskService desk, CancellationToken cancellationToken)
+    private static async Task<IResult> CloseAsync(
+        string id, HttpRequest request, AgentDeskService desk, ICustomerConversationBridge customer, ILogger<AgentDeskService> logger, CancellationToken cancellationToken)
     {
         var (body, error) = await ReadBodyAsync(request, allowEmpty: false, cancellationToken);
         if (error is not null)
@@ -168,7 +205,21 @@ public static class AgentDeskEndpoints
             return BadRequest($"\"note\" is longer than {MaxReplyLength} characters.");
         }
 
-        return Outcome(await desk.CloseAsync(id, AgentName(request, body), resolution, note, cancellationToken), id);
+        var outcome = await desk.CloseAsync(id, AgentName(request, body), resolution, note, cancellationToken);
+        if (outcome.Changed)
+        {
+            try
+            {
+                await customer.HandBackAsync(outcome.Case!, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The case is closed either way; the customer's next message finds it closed and the bot answers again.
+                logger.LogWarning(ex, "Could not hand the conversation of case {CaseId} back to the bot", id);
+            }
+        }
+
+        return Outcome(outcome, id);
     }
 
     private static IResult Outcome(DeskOutcome outcome, string id) => outcome.Error switch

@@ -2,22 +2,22 @@ using HelpBot.AgentDesk.Evidence;
 using HelpBot.AgentDesk.Notifications;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace HelpBot.AgentDesk.Cases;
 
 /// <summary>
-/// What happens to a case: opened by the bot (and announced to the agents), claimed, answered and closed by an agent
-/// (each reaching the customer's conversation), and what the customer writes while an agent holds it.
+/// What happens to a case: opened by the bot (and announced to the agents), claimed, answered and closed by an agent,
+/// and what the customer writes while an agent holds it. Only the cases: telling the customer is the desk endpoints'
+/// part (see <see cref="Api.AgentDeskEndpoints"/>), as proactive messages are sent from the API layer.
 /// </summary>
 public sealed class AgentDeskService
 {
     private readonly CaseStore _cases;
     private readonly AttachmentStore _attachments;
     private readonly INewCaseNotifier _notifier;
-    private readonly IServiceProvider _services;
+    private readonly IServer? _server;
     private readonly TimeProvider _time;
     private readonly AgentDeskOptions _options;
     private readonly ILogger<AgentDeskService> _logger;
@@ -26,16 +26,16 @@ public sealed class AgentDeskService
         CaseStore cases,
         AttachmentStore attachments,
         INewCaseNotifier notifier,
-        IServiceProvider services,
         TimeProvider time,
         IOptions<AgentDeskOptions> options,
-        ILogger<AgentDeskService> logger)
+        ILogger<AgentDeskService> logger,
+        IServer? server = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _cases = cases;
         _attachments = attachments;
         _notifier = notifier;
-        _services = services;
+        _server = server;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -46,9 +46,6 @@ public sealed class AgentDeskService
     public int MaxAttachmentsPerCase => _options.MaxAttachmentsPerCase;
 
     public AttachmentStore Attachments => _attachments;
-
-    // Resolved when first needed: the bridge sits on the bot adapter, which is built after the desk's services.
-    private ICustomerConversationBridge Bridge => _services.GetRequiredService<ICustomerConversationBridge>();
 
     /// <summary>Stores the case, queues it and tells the agents. A failed notification does not fail the case.</summary>
     public async Task<EscalationCase> OpenAsync(EscalationCase escalation, CancellationToken cancellationToken)
@@ -88,28 +85,14 @@ public sealed class AgentDeskService
             return true;
         }, cancellationToken);
 
-        if (escalation is null)
-        {
-            return new(null, DeskError.NotFound);
-        }
-
-        if (changed)
-        {
-            try
-            {
-                await Bridge.AnnounceClaimAsync(escalation, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogWarning(ex, "Could not tell the customer of case {CaseId} that it was claimed", caseId);
-            }
-        }
-
-        return new(escalation, error);
+        return escalation is null ? new(null, DeskError.NotFound) : new(escalation, error, changed);
     }
 
-    /// <summary>Delivers the reply first; only a delivered reply is recorded on the case.</summary>
-    public async Task<DeskOutcome> ReplyAsync(string caseId, string agent, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether an agent may reply now (the case is claimed), and the case to reply on. The caller delivers the reply and
+    /// records it with <see cref="RecordAgentReplyAsync"/>: only a delivered reply is recorded on the case.
+    /// </summary>
+    public async Task<DeskOutcome> ReplyableAsync(string caseId, CancellationToken cancellationToken)
     {
         var escalation = await _cases.GetAsync(caseId, cancellationToken);
         if (escalation is null)
@@ -122,16 +105,12 @@ public sealed class AgentDeskService
             return new(escalation, escalation.Status == CaseStatus.Closed ? DeskError.Closed : DeskError.NotClaimed);
         }
 
-        try
-        {
-            await Bridge.SendAgentMessageAsync(escalation, agent, text, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            _logger.LogWarning(ex, "Could not deliver an agent reply of case {CaseId}", caseId);
-            return new(escalation, DeskError.DeliveryFailed);
-        }
+        return new(escalation, DeskError.None);
+    }
 
+    /// <summary>An agent's reply that reached the customer, kept on the case.</summary>
+    public async Task<DeskOutcome> RecordAgentReplyAsync(string caseId, string agent, string text, CancellationToken cancellationToken)
+    {
         var message = new CaseMessage("agent", text, _time.GetUtcNow(), agent);
         var (updated, _) = await _cases.UpdateAsync(caseId, c =>
         {
@@ -160,25 +139,7 @@ public sealed class AgentDeskService
             return true;
         }, cancellationToken);
 
-        if (escalation is null)
-        {
-            return new(null, DeskError.NotFound);
-        }
-
-        if (changed)
-        {
-            try
-            {
-                await Bridge.HandBackAsync(escalation, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The case is closed either way; the customer's next message finds it closed and the bot answers again.
-                _logger.LogWarning(ex, "Could not hand the conversation of case {CaseId} back to the bot", caseId);
-            }
-        }
-
-        return new(escalation, error);
+        return escalation is null ? new(null, DeskError.NotFound) : new(escalation, error, changed);
     }
 
     /// <summary>A customer's message while an agent holds the case: kept on the case for the desk.</summary>
@@ -206,7 +167,7 @@ public sealed class AgentDeskService
     public Uri DeskLink(string caseId)
     {
         var baseUrl = _options.PublicBaseUrl
-            ?? _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => Uri.TryCreate(a.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out var u) ? u : null).FirstOrDefault(u => u is not null)
+            ?? _server?.Features.Get<IServerAddressesFeature>()?.Addresses.Select(a => Uri.TryCreate(a.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "127.0.0.1", StringComparison.Ordinal), UriKind.Absolute, out var u) ? u : null).FirstOrDefault(u => u is not null)
             ?? new Uri("http://localhost:3978/");
         return new Uri(baseUrl, "agent#case=" + Uri.EscapeDataString(caseId));
     }

@@ -11,7 +11,8 @@ public enum DeskError
     DeliveryFailed,
 }
 
-public sealed record DeskOutcome(EscalationCase? Case, DeskError Error)
+/// <summary>What a desk action did; <see cref="Changed"/>: the case changed, so the customer is to be told.</summary>
+public sealed record DeskOutcome(EscalationCase? Case, DeskError Error, bool Changed = false)
 {
     public bool Succeeded => Error == DeskError.None;
 }

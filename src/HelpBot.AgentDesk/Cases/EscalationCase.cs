@@ -59,24 +59,32 @@ public sealed class EscalationCase : IStoreItem
     [JsonProperty("userId", NullValueHandling = NullValueHandling.Ignore)]
     public string? UserId { get; set; }
 
+    /// <summary>
+    /// What the bot found and did before the hand-over: the conversation's case file as it was then. Stored in the
+    /// case's own flat keys below (<c>orderNumber</c>, <c>problemType</c>, <c>findings</c>, <c>checks</c>,
+    /// <c>actions</c>), which the desk page and cases stored before this type contained it read.
+    /// </summary>
+    [JsonIgnore]
+    public CaseFile File { get; set; } = new();
+
     [JsonProperty("orderNumber", NullValueHandling = NullValueHandling.Ignore)]
-    public string? OrderNumber { get; set; }
+    public string? OrderNumber { get => File.OrderNumber; set => File.OrderNumber = value; }
 
     /// <summary>The order as the platform returned it when the case was opened.</summary>
     [JsonProperty("orderSnapshot", NullValueHandling = NullValueHandling.Ignore)]
     public JObject? OrderSnapshot { get; set; }
 
     [JsonProperty("problemType")]
-    public string ProblemType { get; set; } = string.Empty;
+    public string ProblemType { get => File.ProblemType; set => File.ProblemType = value; }
 
     [JsonProperty("findings")]
-    public List<string> Findings { get; set; } = [];
+    public List<string> Findings { get => File.Findings; set => File.Findings = value; }
 
     [JsonProperty("checks")]
-    public List<CaseCheckEntry> Checks { get; set; } = [];
+    public List<CaseCheck> Checks { get => File.Checks; set => File.Checks = value; }
 
     [JsonProperty("actions")]
-    public List<CaseActionEntry> Actions { get; set; } = [];
+    public List<CaseAction> Actions { get => File.Actions; set => File.Actions = value; }
 
     [JsonProperty("attachments")]
     public List<CaseAttachment> Attachments { get; set; } = [];
@@ -89,24 +97,12 @@ public sealed class EscalationCase : IStoreItem
     [JsonProperty("platformTicketId", NullValueHandling = NullValueHandling.Ignore)]
     public string? PlatformTicketId { get; set; }
 
+    /// <summary>The customer's rating of how the agent handled the case (the file's own rating is of the self-service).</summary>
     [JsonProperty("rating", NullValueHandling = NullValueHandling.Ignore)]
     public int? Rating { get; set; }
 
     public bool IsOpen => Status is CaseStatus.Waiting or CaseStatus.Claimed;
 }
-
-public sealed record CaseCheckEntry(
-    [property: JsonProperty("name")] string Name,
-    [property: JsonProperty("result")] string Result,
-    [property: JsonProperty("source")] string Source,
-    [property: JsonProperty("at")] DateTimeOffset At,
-    [property: JsonProperty("detail", NullValueHandling = NullValueHandling.Ignore)] string? Detail = null);
-
-public sealed record CaseActionEntry(
-    [property: JsonProperty("name")] string Name,
-    [property: JsonProperty("outcome")] string Outcome,
-    [property: JsonProperty("at")] DateTimeOffset At,
-    [property: JsonProperty("detail", NullValueHandling = NullValueHandling.Ignore)] string? Detail = null);
 
 /// <summary>A screenshot stored under <c>attachments/{caseId}/{id}</c>; the case keeps only this description.</summary>
 public sealed record CaseAttachment(

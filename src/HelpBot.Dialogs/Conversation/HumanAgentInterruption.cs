@@ -1,5 +1,5 @@
-using HelpBot.Dialogs.Dialogs;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
+using HelpBot.Dialogs.Turns;
 
 namespace HelpBot.Dialogs.Conversation;
 

@@ -1,5 +1,5 @@
 using HelpBot.Dialogs.Orders;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Language.Answers;
 
 namespace HelpBot.Dialogs.Conversation;

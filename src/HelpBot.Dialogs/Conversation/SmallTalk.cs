@@ -1,5 +1,6 @@
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Turns;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Language.Answers;
 using Microsoft.Bot.Builder;
 

@@ -1,7 +1,7 @@
-using HelpBot.Dialogs.Dialogs;
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Turns;
+using HelpBot.Dialogs.Engine;
 
 namespace HelpBot.Dialogs.Conversation;
 

@@ -1,4 +1,4 @@
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using HelpBot.Language.Answers;
 using Microsoft.Bot.Builder;
 

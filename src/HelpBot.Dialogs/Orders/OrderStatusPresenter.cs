@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Resources;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Platform.Models;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;

@@ -1,6 +1,6 @@
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -19,7 +19,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 {
     public HelpBotAdapter(
         BotFrameworkAuthentication authentication,
-        ConversationStateStore stateStore,
+        ConversationTurns turns,
         ILogger<HelpBotAdapter> logger,
         ILogger? sdkLogger = null)
         : base(authentication, sdkLogger ?? logger)
@@ -57,7 +57,7 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
 
             try
             {
-                await stateStore.DeleteAsync(ConversationStateStore.KeyFor(activity), CancellationToken.None);
+                await turns.ForgetAsync(activity, CancellationToken.None);
             }
             catch (Exception clearFailure) when (clearFailure is not OperationCanceledException)
             {

@@ -3,13 +3,15 @@ using HelpBot.AgentDesk.Api;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
 using HelpBot.Channels.DirectLine.Hosting;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Dialogs;
 using HelpBot.Endpoints;
-using HelpBot.Language;
 using HelpBot.Language.Http;
+using HelpBot.Language;
+using HelpBot.Platform.Sandbox;
 using HelpBot.SdkWorkarounds;
-using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 
 namespace HelpBot.Hosting;

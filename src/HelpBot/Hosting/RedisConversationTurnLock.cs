@@ -1,4 +1,4 @@
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Storage.Redis.Locking;
 
 namespace HelpBot.Hosting;

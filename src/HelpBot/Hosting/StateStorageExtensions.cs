@@ -1,7 +1,7 @@
 using ITranscriptStore = HelpBot.AgentDesk.Transcripts.ITranscriptStore;
 using RedisTranscriptStore = HelpBot.AgentDesk.Transcripts.Redis.RedisTranscriptStore;
 using StorageTranscriptStore = HelpBot.AgentDesk.Transcripts.StorageTranscriptStore;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Storage.Redis;
 using HelpBot.Storage.Redis.DependencyInjection;
 using HelpBot.Storage.Redis.Options;

@@ -1,5 +1,5 @@
 using HelpBot.Bot;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Connector.Authentication;
 
 namespace HelpBot.SdkWorkarounds;
@@ -12,7 +12,7 @@ public static class HelpBotAdapterFactory
 {
     public static HelpBotAdapter Create(IServiceProvider services) => new(
         services.GetRequiredService<BotFrameworkAuthentication>(),
-        services.GetRequiredService<ConversationStateStore>(),
+        services.GetRequiredService<ConversationTurns>(),
         services.GetRequiredService<ILogger<HelpBotAdapter>>(),
         // The SDK's own per-turn lines ("ProcessActivityAsync") under their own category, "Microsoft.Bot".
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.Bot.Builder.CloudAdapter"));

@@ -1,7 +1,7 @@
 using ITranscriptStore = HelpBot.AgentDesk.Transcripts.ITranscriptStore;
 using StorageTranscriptStore = HelpBot.AgentDesk.Transcripts.StorageTranscriptStore;
 using HelpBot.Dialogs.Localization;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Turns;
 using HelpBot.Language;
 using HelpBot.Platform.DependencyInjection;
 using HelpBot.Platform.Sandbox;

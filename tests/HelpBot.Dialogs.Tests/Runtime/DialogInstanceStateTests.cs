@@ -1,7 +1,7 @@
 using System.Globalization;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using Newtonsoft.Json;
 
 namespace HelpBot.Dialogs.Tests.Runtime;

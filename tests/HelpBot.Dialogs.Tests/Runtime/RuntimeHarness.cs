@@ -1,5 +1,5 @@
-using HelpBot.Dialogs.Runtime;
-using HelpBot.Dialogs.State;
+using HelpBot.Dialogs.Engine;
+using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 

@@ -1,4 +1,4 @@
-using HelpBot.Dialogs.Runtime;
+using HelpBot.Dialogs.Engine;
 using Microsoft.Bot.Builder;
 
 namespace HelpBot.Dialogs.Tests.Runtime;

@@ -1,0 +1,156 @@
+using HelpBot.AgentDesk.Cases;
+using HelpBot.Dialogs.Conversation;
+using HelpBot.Dialogs.Engine;
+using HelpBot.Dialogs.Orders;
+using HelpBot.Dialogs.Problems;
+using HelpBot.Dialogs.Resources;
+using HelpBot.Dialogs.Turns;
+using HelpBot.Platform.Apis;
+using HelpBot.Platform.Errors;
+using HelpBot.Platform.Models;
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Logging;
+
+namespace HelpBot.Dialogs.Changes;
+
+/// <summary>Which order (null: ask), and whether only the time may change (a delivery already on its way keeps its address).</summary>
+public sealed record ChangeDeliveryOptions(string? OrderNumber, bool OnlyTime = false);
+
+/// <summary>Change an order's delivery address or time through the platform, as the customer could in the app.</summary>
+public sealed class ChangeDeliveryDialog : WaterfallDialog
+{
+    public const string DialogId = "changeDelivery";
+    public const string WhatPromptId = "changeDelivery.what";
+    public const string TimePromptId = "changeDelivery.time";
+    public const string AddressPromptId = "changeDelivery.address";
+    private const string Address = "address";
+    private const string Time = "time";
+
+    private readonly IOrdersApi _orders;
+    private readonly OrderStatusPresenter _presenter;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ChangeDeliveryDialog> _logger;
+
+    public ChangeDeliveryDialog(IOrdersApi orders, OrderStatusPresenter presenter, TimeProvider time, ILogger<ChangeDeliveryDialog> logger)
+        : base(DialogId)
+    {
+        _orders = orders;
+        _presenter = presenter;
+        _time = time;
+        _logger = logger;
+        AddStep(OrderSteps.LookUpAsync);
+        AddStep(AskWhatAsync);
+        AddStep(AskValueAsync);
+        AddStep(ApplyAsync);
+    }
+
+    /// <summary>The prompts without services; the time prompt (<see cref="DeliveryTimePrompt"/>) needs the clock and time zone.</summary>
+    public static IEnumerable<Dialog> Prompts()
+    {
+        yield return new ChoicePrompt(WhatPromptId, readAnswer: NaturalAnswers.Action);
+        yield return new TextPrompt(AddressPromptId, (prompt, _) => Task.FromResult(prompt.Recognized.Value!.Trim().Length is >= 6 and <= 200));
+    }
+
+
+    private async Task<DialogTurnResult> AskWhatAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not Order order)
+        {
+            return await step.EndAsync(false, cancellationToken);
+        }
+
+        step.SetValue("order", order.OrderNumber);
+        if (!OrderRules.CanChangeDelivery(order))
+        {
+            var turnInfo = step.Context.Turn();
+            var why = turnInfo.Text(nameof(Strings.Change_NotPossible)) + "\n\n" + _presenter.NextStep(order, turnInfo);
+            await step.Context.SendActivityAsync(MainMenu.Reply(why, turnInfo, Intents.HumanAgent), cancellationToken);
+            return await step.EndAsync(false, cancellationToken);
+        }
+
+        if (step.GetOptions<ChangeDeliveryOptions>()?.OnlyTime == true)
+        {
+            return await step.NextAsync(new FoundChoice(Time, 1), cancellationToken);
+        }
+
+        var turn = step.Context.Turn();
+        var choices = new List<Choice> { new(Address, turn.Text(nameof(Strings.Change_Address))), new(Time, turn.Text(nameof(Strings.Change_Time))) };
+        var prompt = MainMenu.Reply(turn.Text(nameof(Strings.Change_AskWhat)), turn, []);
+        prompt.SuggestedActions = new Microsoft.Bot.Schema.SuggestedActions { Actions = [.. choices.Select(c => MainMenu.Button(c.Title!))] };
+        return await step.PromptAsync(WhatPromptId, new PromptOptions { Prompt = prompt, Choices = choices, MaxAttempts = 1 }, cancellationToken);
+    }
+
+    private static async Task<DialogTurnResult> AskValueAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        if (step.Result is not FoundChoice what)
+        {
+            return await Reroute.ToRootAsync(step.Dialog, cancellationToken);
+        }
+
+        var turn = step.Context.Turn();
+        step.SetValue("what", what.Value);
+        return what.Value == Address
+            ? await step.PromptAsync(AddressPromptId, new PromptOptions
+            {
+                Prompt = MessageFactory.Text(turn.Text(nameof(Strings.Change_AskAddress))),
+                RetryPrompt = MessageFactory.Text(turn.Text(nameof(Strings.Change_AskAddressRetry))),
+            }, cancellationToken)
+            : await step.PromptAsync(TimePromptId, new PromptOptions
+            {
+                Prompt = MessageFactory.Text(turn.Text(nameof(Strings.Change_AskTime))),
+                RetryPrompt = MessageFactory.Text(turn.Text(nameof(Strings.Change_AskTimeRetry))),
+            }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ApplyAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = step.Context.Turn();
+        var number = step.GetValue<string>("order")!;
+        DeliveryChangeRequest request;
+        switch (step.Result)
+        {
+            case DateTimeOffset time:
+                request = new DeliveryChangeRequest(turn.PlatformUserId ?? "verified-by-phone", null, time);
+                break;
+            case string address:
+                request = new DeliveryChangeRequest(turn.PlatformUserId ?? "verified-by-phone", address.Trim(), null);
+                break;
+            default:
+                await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Prompt_GaveUp)), turn), cancellationToken);
+                return await step.EndAsync(false, cancellationToken);
+        }
+
+        try
+        {
+            var result = await _orders.ChangeDeliveryAsync(number, request, Idempotency.Key(step.Context.Activity.Conversation.Id, "change", number, request.Address, request.ScheduledFor?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
+            var text = request.ScheduledFor is { } at
+                ? turn.Format(nameof(Strings.Change_TimeDone), _presenter.Clock(at, _time.GetUtcNow(), turn.Culture))
+                : turn.Format(nameof(Strings.Change_AddressDone), result.Delivery.Address);
+            turn.Data.Case?.Actions.Add(new CaseAction(request.ScheduledFor is null ? "address_changed" : "delivery_time_changed", "done", _time.GetUtcNow()));
+            await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
+            return await step.EndAsync(true, cancellationToken);
+        }
+        catch (PlatformApiException ex) when (ex.Code is PlatformErrorCodes.OrderNotChangeable or PlatformErrorCodes.InvalidRequest)
+        {
+            turn.Data.Case?.Actions.Add(new CaseAction("delivery_change", "failed", _time.GetUtcNow(), ex.Code));
+            await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Change_NotPossible)), cancellationToken: cancellationToken);
+            return await step.EndAsync(false, cancellationToken);
+        }
+        catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
+        {
+            _logger.LogWarning(ex, "Changing the delivery failed");
+            await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
+            return await step.EndAsync(false, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Asks for a delivery time and accepts one from now to the end of tomorrow (see <see cref="DeliveryTime"/>).</summary>
+public sealed class DeliveryTimePrompt(string id, TimeProvider time, TimeZoneInfo zone) : Prompt<DateTimeOffset>(id, null)
+{
+    protected override Task<PromptRecognizerResult<DateTimeOffset>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var at = DeliveryTime.Parse(turnContext.Activity.Text, turnContext.Turn().Language, time.GetUtcNow(), zone);
+        return Task.FromResult(at is { } value ? PromptRecognizerResult<DateTimeOffset>.Of(value) : PromptRecognizerResult<DateTimeOffset>.Failed);
+    }
+}

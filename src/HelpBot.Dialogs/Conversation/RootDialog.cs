@@ -1,0 +1,190 @@
+using HelpBot.AgentDesk.Cases;
+using HelpBot.Dialogs.AppStatus;
+using HelpBot.Dialogs.Changes;
+using HelpBot.Dialogs.Delivery;
+using HelpBot.Dialogs.Engine;
+using HelpBot.Dialogs.Escalation;
+using HelpBot.Dialogs.Orders;
+using HelpBot.Dialogs.Payment;
+using HelpBot.Dialogs.Problems;
+using HelpBot.Language.Answers;
+using HelpBot.Dialogs.Resources;
+using HelpBot.Dialogs.Turns;
+using Microsoft.Bot.Builder;
+
+namespace HelpBot.Dialogs.Conversation;
+
+/// <summary>
+/// Where every new request starts: works out what the customer wants (a menu button, an order number, or free text)
+/// and starts the flow for it. It never waits itself, so the next message is routed afresh.
+/// </summary>
+public sealed class RootDialog : Dialog
+{
+    public const string DialogId = "root";
+
+    /// <summary>Below this confidence the bot asks which of the likeliest meanings is right rather than guess.</summary>
+    public const double ClarifyBelow = 0.5;
+
+    /// <summary>A problem named next to a request for a person ("X 这单扣款有问题 直接找人工") from this score on goes into the case.</summary>
+    public const double StatedProblemFrom = 0.1;
+
+    private static readonly string[] Problems =
+    [
+        Intents.OrderStuck, Intents.PaymentFailed, Intents.Refund, Intents.DeliveryDelay, Intents.StatusMismatch, Intents.AppUnavailable,
+        Intents.CancelOrder, Intents.ChangeOrder, Intents.ContactMerchant,
+    ];
+
+    private readonly ITurnIntentRecognizer _recognizer;
+    private readonly TimeProvider _time;
+
+    public RootDialog(ITurnIntentRecognizer recognizer, TimeProvider time)
+        : base(DialogId)
+    {
+        _recognizer = recognizer;
+        _time = time;
+    }
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context.Turn();
+        var text = dc.Context.Activity.Text;
+        var fromButton = MainMenu.Match(text);
+        var intent = fromButton is not null
+            ? new TurnIntent(fromButton, 1, null)
+            : await _recognizer.RecognizeAsync(text, turn.Language, cancellationToken);
+
+        if (fromButton is null && IsCorrection(turn, intent, text))
+        {
+            return await CorrectAsync(dc, intent, text, cancellationToken);
+        }
+
+        if (NeedsClarifying(intent) is { Count: >= 2 } candidates)
+        {
+            var question = MainMenu.Question(turn.Text(nameof(Strings.Clarify_Which)), [.. candidates.Select(c => MainMenu.Title(turn, c))]);
+            await dc.Context.SendActivityAsync(question, cancellationToken);
+            return await dc.EndDialogAsync(null, cancellationToken);
+        }
+
+        switch (intent.Intent)
+        {
+            case Intents.OrderStatus:
+                return await dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(intent.OrderNumber), cancellationToken);
+            case Intents.OrderStuck:
+                return await dc.BeginDialogAsync(OrderStuckDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.PaymentFailed or Intents.Refund:
+                return await dc.BeginDialogAsync(PaymentDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.DeliveryDelay:
+                return await dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.StatusMismatch:
+                return await dc.BeginDialogAsync(StatusMismatchDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.AppUnavailable:
+                return await dc.BeginDialogAsync(AppUnavailableDialog.DialogId, Problem(intent, text), cancellationToken);
+            case Intents.CancelOrder:
+                return await dc.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(intent.OrderNumber, "customer_request"), cancellationToken);
+            case Intents.ChangeOrder:
+                return await dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(intent.OrderNumber), cancellationToken);
+            case Intents.ContactMerchant:
+                return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
+
+            case Intents.HumanAgent:
+                // A person, at any step: the case so far (if any) goes with it to platform support, with the order and
+                // problem the customer named in the same message.
+                StateProblem(turn, intent);
+                return await dc.BeginDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
+
+            case Intents.PreventionTips:
+                await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Tips_Prevention)), turn), cancellationToken);
+                break;
+
+            case Intents.ThanksGoodbye:
+                await dc.Context.SendActivityAsync(MessageFactory.Text(turn.Text(nameof(Strings.Goodbye))), cancellationToken);
+                break;
+
+            case Intents.Greeting:
+                await SendWelcomeAsync(dc.Context, cancellationToken);
+                break;
+
+            default:
+                await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.NotUnderstood)), turn), cancellationToken);
+                break;
+        }
+
+        return await dc.EndDialogAsync(null, cancellationToken);
+    }
+
+    /// <summary>The two or three likeliest intents when the top one is not certain enough to act on; otherwise none.</summary>
+    private static List<string> NeedsClarifying(TurnIntent intent)
+    {
+        if (intent.Score >= ClarifyBelow || intent.OrderNumber is not null || intent.Intent is Intents.Greeting or Intents.ThanksGoodbye or Intents.None)
+        {
+            return [];
+        }
+
+        return [.. intent.Alternatives.Where(a => MainMenu.HasTitle(a.Intent) && a.Score >= 0.1).Take(3).Select(a => a.Intent)];
+    }
+
+    /// <summary>A correction needs something to correct, and a confident new problem is that problem, not a correction.</summary>
+    private static bool IsCorrection(TurnInfo turn, TurnIntent intent, string? text) =>
+        (turn.Data.CurrentOrderNumber is not null || turn.Data.Case is not null)
+        && intent.Intent is not Intents.HumanAgent
+        && !(intent.Intent is Intents.CancelOrder or Intents.ChangeOrder && AnswerReader.AsksToCancelOrChange(text))
+        && !(intent.Score >= ConfidentNewProblem && Problems.Contains(intent.Intent) && intent.Intent is not (Intents.CancelOrder or Intents.ChangeOrder)
+             && intent.Intent != turn.Data.Case?.ProblemType)
+        && AnswerReader.Read(text).IsCorrection;
+
+    private const double ConfidentNewProblem = 0.7;
+
+    /// <summary>
+    /// "打错了，是 X", "不是这单", "sorry I meant 0007", "check a different order": the same request again, about the order
+    /// now named (or picked from the customer's list), never the one the conversation was about.
+    /// </summary>
+    private static Task<DialogTurnResult> CorrectAsync(DialogContext dc, TurnIntent intent, string? text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context.Turn();
+        var number = intent.OrderNumber;
+        if (number is null)
+        {
+            turn.Data.CurrentOrderNumber = null;
+        }
+
+        var problem = turn.Data.Case?.ProblemType;
+        var forward = new TroubleshootingOptions(number, text, PickFrom: number is null ? text : null);
+        return problem switch
+        {
+            Intents.OrderStuck => dc.BeginDialogAsync(OrderStuckDialog.DialogId, forward, cancellationToken),
+            Intents.PaymentFailed or Intents.Refund => dc.BeginDialogAsync(PaymentDialog.DialogId, forward with { Problem = problem }, cancellationToken),
+            Intents.DeliveryDelay => dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, forward, cancellationToken),
+            Intents.StatusMismatch => dc.BeginDialogAsync(StatusMismatchDialog.DialogId, forward, cancellationToken),
+            Intents.ChangeOrder => dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(number), cancellationToken),
+            _ => dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(number, PickFrom: number is null ? text : null), cancellationToken),
+        };
+    }
+
+    private void StateProblem(TurnInfo turn, TurnIntent intent)
+    {
+        var problem = intent.Alternatives.Where(a => Problems.Contains(a.Intent) && a.Score >= StatedProblemFrom).OrderByDescending(a => a.Score).FirstOrDefault()?.Intent;
+        if (problem is null && intent.OrderNumber is null)
+        {
+            return;
+        }
+
+        var file = problem is not null || turn.Data.Case is null ? CaseFiles.Open(turn, problem ?? Intents.HumanAgent, _time.GetUtcNow()) : turn.Data.Case;
+        if (intent.OrderNumber is { } number)
+        {
+            // The escalation shows the agent this order only when the customer may see it (their own, or verified).
+            file.OrderNumber = number;
+        }
+    }
+
+    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text, Problem: intent.Intent);
+
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
+        dc.EndDialogAsync(result, cancellationToken);
+
+    public static Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var turn = turnContext.Turn();
+        turn.Data.Welcomed = true;
+        return turnContext.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Welcome)), turn), cancellationToken);
+    }
+}

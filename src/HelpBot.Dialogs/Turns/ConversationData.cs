@@ -1,0 +1,57 @@
+using HelpBot.AgentDesk.Cases;
+using HelpBot.Dialogs.Engine;
+using Microsoft.Bot.Builder;
+using Newtonsoft.Json;
+
+namespace HelpBot.Dialogs.Turns;
+
+/// <summary>
+/// Everything HelpBot keeps about one conversation, saved as one storage item per turn. The ETag makes a save fail when
+/// another turn of the same conversation saved first, so no update is lost silently.
+/// </summary>
+public sealed class ConversationData : IStoreItem
+{
+    [JsonProperty("ETag", NullValueHandling = NullValueHandling.Ignore)]
+    public string? ETag { get; set; }
+
+    /// <summary>The conversation's language, "zh-CN" or "en-US", once known.</summary>
+    [JsonProperty("locale", NullValueHandling = NullValueHandling.Ignore)]
+    public string? Locale { get; set; }
+
+    [JsonProperty("stack")]
+    public List<DialogInstance> DialogStack { get; set; } = [];
+
+    /// <summary>Orders of other users that the customer proved access to with the phone's last four digits.</summary>
+    [JsonProperty("verified", NullValueHandling = NullValueHandling.Ignore)]
+    public List<string>? VerifiedOrders { get; set; }
+
+    /// <summary>Wrong answers to the phone-digit check in this conversation; the check stops after a few.</summary>
+    [JsonProperty("phoneFailures", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public int PhoneCheckFailures { get; set; }
+
+    /// <summary>The order the conversation is about, so follow-up questions need not ask for it again.</summary>
+    [JsonProperty("order", NullValueHandling = NullValueHandling.Ignore)]
+    public string? CurrentOrderNumber { get; set; }
+
+    /// <summary>The troubleshooting case of this conversation, once a problem flow has started.</summary>
+    [JsonProperty("case", NullValueHandling = NullValueHandling.Ignore)]
+    public CaseFile? Case { get; set; }
+
+    /// <summary>The open agent-desk case of this conversation; while an agent holds it, messages go to the agent.</summary>
+    [JsonProperty("agentCase", NullValueHandling = NullValueHandling.Ignore)]
+    public string? AgentCaseId { get; set; }
+
+    [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool Welcomed { get; set; }
+
+    public bool HasVerified(string orderNumber) => VerifiedOrders?.Contains(orderNumber, StringComparer.Ordinal) ?? false;
+
+    public void AddVerified(string orderNumber)
+    {
+        VerifiedOrders ??= [];
+        if (!VerifiedOrders.Contains(orderNumber, StringComparer.Ordinal))
+        {
+            VerifiedOrders.Add(orderNumber);
+        }
+    }
+}

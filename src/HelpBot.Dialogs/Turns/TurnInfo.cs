@@ -1,0 +1,50 @@
+using System.Globalization;
+using HelpBot.Dialogs.Localization;
+using Microsoft.Bot.Builder;
+
+namespace HelpBot.Dialogs.Turns;
+
+/// <summary>What every dialog needs to know about the current turn: language, the conversation's data, and the customer.</summary>
+public sealed class TurnInfo
+{
+    public TurnInfo(string language, ConversationData data, string? platformUserId)
+    {
+        Language = language;
+        Culture = BotLanguage.Culture(language);
+        Data = data;
+        PlatformUserId = platformUserId;
+    }
+
+    public string Language { get; }
+
+    public CultureInfo Culture { get; }
+
+    public ConversationData Data { get; }
+
+    /// <summary>The platform user id when the channel vouches for the sender; null for an unknown or unlinked user.</summary>
+    public string? PlatformUserId { get; }
+
+    public string Text(string key) => BotText.Get(Culture, key);
+
+    public string Format(string key, params object?[] args) => BotText.Format(Culture, key, args);
+}
+
+public static class TurnInfoExtensions
+{
+    // The SDK's TurnState hashes its keys culture-aware (through ICU) on every lookup, and dialogs ask for the turn's
+    // info many times per turn; the turn's own async flow finds it here first, checked against the turn context.
+    private static readonly AsyncLocal<(ITurnContext Context, TurnInfo Info)?> Current = new();
+
+    /// <summary>Makes <paramref name="turn"/> what <see cref="Turn"/> returns for this turn.</summary>
+    public static void Attach(this ITurnContext turnContext, TurnInfo turn)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        turnContext.TurnState.Add(turn);
+        Current.Value = (turnContext, turn);
+    }
+
+    public static TurnInfo Turn(this ITurnContext turnContext) =>
+        Current.Value is { } current && ReferenceEquals(current.Context, turnContext)
+            ? current.Info
+            : turnContext.TurnState.Get<TurnInfo>() ?? throw new InvalidOperationException("TurnInfo is set by the bot at the start of each turn.");
+}
