@@ -3,13 +3,15 @@ using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Localization;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
+using HelpBot.Language.Answers;
 
 namespace HelpBot.Dialogs.Accounts;
 
 /// <summary>
 /// "关联账号" / "link my account" starts <see cref="LinkAccountDialog"/>, and "取消关联" / "unlink" removes the link, at any
-/// step (so the link button offered during an order lookup works while its question waits). Only a message that is
-/// exactly the command counts. On channels that vouch for their users there is nothing to link.
+/// step (so the link button offered during an order lookup works while its question waits), also inside a sentence
+/// ("帮我把账号关联一下", "please unlink my phone"; see <see cref="AccountRequests"/>). On channels that vouch for their
+/// users there is nothing to link.
 /// </summary>
 public sealed class AccountLinkCommands(CustomerIdentity identity, AccountLinkStore links) : IDialogInterruption
 {
@@ -22,12 +24,17 @@ public sealed class AccountLinkCommands(CustomerIdentity identity, AccountLinkSt
 
     public async Task<bool> TryInterruptAsync(DialogContext dc, CancellationToken cancellationToken)
     {
-        var command = TextInput.NormalizeAnswer(dc.Context.Activity.Text);
-        var wantsLink = Link.Contains(command);
-        if (!wantsLink && !Unlink.Contains(command))
+        var text = dc.Context.Activity.Text;
+        var command = TextInput.NormalizeAnswer(text);
+        var said = Link.Contains(command) ? AccountRequest.Link
+            : Unlink.Contains(command) ? AccountRequest.Unlink
+            : AccountRequests.Read(text);
+        if (said == AccountRequest.None)
         {
             return false;
         }
+
+        var wantsLink = said == AccountRequest.Link;
 
         var turn = dc.Context.Turn();
         var activity = dc.Context.Activity;

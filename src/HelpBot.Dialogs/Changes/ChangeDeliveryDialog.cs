@@ -60,6 +60,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         }
 
         step.SetValue("order", order.OrderNumber);
+        step.SetValue("restaurant", order.Merchant.Name);
         if (!OrderRules.CanChangeDelivery(order))
         {
             var turnInfo = step.Context.Turn();
@@ -124,8 +125,8 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         {
             var result = await _orders.ChangeDeliveryAsync(number, request, Idempotency.Key(step.Context.Activity.Conversation.Id, "change", number, request.Address, request.ScheduledFor?.ToString("O", System.Globalization.CultureInfo.InvariantCulture)), cancellationToken);
             var text = request.ScheduledFor is { } at
-                ? turn.Format(nameof(Strings.Change_TimeDone), _presenter.Clock(at, _time.GetUtcNow(), turn.Culture))
-                : turn.Format(nameof(Strings.Change_AddressDone), result.Delivery.Address);
+                ? turn.Format(nameof(Strings.Change_TimeDone), _presenter.Clock(at, _time.GetUtcNow(), turn.Culture), number, step.GetValue<string>("restaurant"))
+                : turn.Format(nameof(Strings.Change_AddressDone), result.Delivery.Address, number, step.GetValue<string>("restaurant"));
             turn.Data.Case?.Actions.Add(new CaseAction(request.ScheduledFor is null ? "address_changed" : "delivery_time_changed", "done", _time.GetUtcNow()));
             await step.Context.SendActivityAsync(text, cancellationToken: cancellationToken);
             return await step.EndAsync(true, cancellationToken);

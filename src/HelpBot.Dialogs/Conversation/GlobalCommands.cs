@@ -50,6 +50,7 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
             case ConversationCommand.NeverMind:
                 var hadFlow = dc.ActiveDialog is not null;
                 await dc.CancelAllDialogsAsync(cancellationToken);
+                turn.Data.QueuedRequests = null;
                 var key = hadFlow ? nameof(Strings.Command_Cancelled) : nameof(Strings.Command_NothingToCancel);
                 await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(key), turn), cancellationToken);
                 return true;
@@ -70,6 +71,7 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
             case ConversationCommand.StartOver:
                 await dc.CancelAllDialogsAsync(cancellationToken);
                 turn.Data.CurrentOrderNumber = null;
+                turn.Data.QueuedRequests = null;
                 await RootDialog.SendWelcomeAsync(dc.Context, cancellationToken);
                 return true;
 

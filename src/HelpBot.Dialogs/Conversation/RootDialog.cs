@@ -8,6 +8,7 @@ using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Payment;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Language.Answers;
+using HelpBot.Language.Text;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
 using Microsoft.Bot.Builder;
@@ -48,6 +49,25 @@ public sealed class RootDialog : Dialog
     {
         var turn = dc.Context.Turn();
         var text = dc.Context.Activity.Text;
+        var requests = OrderRequests.Split(text, OrderNumber.FindAll);
+        if (requests.Count >= 2)
+        {
+            // Several orders in one message: each gets its own flow, one after another (see ResumeDialogAsync).
+            turn.Data.QueuedRequests = [.. requests.Skip(1).Select(r => r.Text)];
+            await dc.Context.SendActivityAsync(
+                turn.Format(nameof(Strings.Multi_OneAtATime), requests.Count, requests[0].OrderNumber, string.Join(", ", requests.Skip(1).Select(r => r.OrderNumber))),
+                cancellationToken: cancellationToken);
+            return await RouteAsync(dc, requests[0].Text, cancellationToken);
+        }
+
+        // A new message is a new request: what was left of an earlier one is dropped.
+        turn.Data.QueuedRequests = null;
+        return await RouteAsync(dc, text, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> RouteAsync(DialogContext dc, string? text, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context.Turn();
         var fromButton = MainMenu.Match(text);
         var intent = fromButton is not null
             ? new TurnIntent(fromButton, 1, null)
@@ -176,10 +196,29 @@ public sealed class RootDialog : Dialog
         }
     }
 
-    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) => new(intent.OrderNumber, text, Problem: intent.Intent);
+    // "对了 我另一单支付失败了": not the order in focus, so it is picked from the list (PickFrom) instead of assumed.
+    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) =>
+        new(intent.OrderNumber, text, PickFrom: intent.OrderNumber is null && AnswerReader.MentionsAnotherOrder(text) ? text : null, Problem: intent.Intent);
 
-    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
-        dc.EndDialogAsync(result, cancellationToken);
+    /// <summary>A flow ended: the next order of a several-orders message, if any, else done.</summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        var turn = dc.Context.Turn();
+        if (turn.Data.QueuedRequests is { Count: > 0 } queued)
+        {
+            var next = queued[0];
+            queued.RemoveAt(0);
+            turn.Data.QueuedRequests = queued.Count == 0 ? null : queued;
+            if (OrderNumber.Find(next) is { } number)
+            {
+                await dc.Context.SendActivityAsync(turn.Format(nameof(Strings.Multi_MovingOn), number), cancellationToken: cancellationToken);
+            }
+
+            return await RouteAsync(dc, next, cancellationToken);
+        }
+
+        return await dc.EndDialogAsync(result, cancellationToken);
+    }
 
     public static Task SendWelcomeAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -33,6 +33,20 @@ public static partial class OrderNumber
         return null;
     }
 
+    /// <summary>Every order number in the text, in order ("2611… 和 2611… 都卡住了").</summary>
+    public static IReadOnlyList<string> FindAll(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var normalized = text.Normalize(NormalizationForm.FormKC);
+        return [.. DigitRun().Matches(normalized)
+            .Select(m => new string([.. m.Value.Where(char.IsAsciiDigit)]))
+            .Where(digits => digits.Length is >= MinDigits and <= MaxDigits)];
+    }
+
     public static bool IsValid(string? value) =>
         value is { Length: >= MinDigits and <= MaxDigits } && value.All(char.IsAsciiDigit);
 

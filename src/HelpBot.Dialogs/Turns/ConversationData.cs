@@ -41,6 +41,13 @@ public sealed class ConversationData : IStoreItem
     [JsonProperty("agentCase", NullValueHandling = NullValueHandling.Ignore)]
     public string? AgentCaseId { get; set; }
 
+    /// <summary>
+    /// The rest of a message that named several orders ("A 还没来，还有 B 扣了两次钱"): one request per order, handled
+    /// one after another once the current flow ends.
+    /// </summary>
+    [JsonProperty("queued", NullValueHandling = NullValueHandling.Ignore)]
+    public List<string>? QueuedRequests { get; set; }
+
     [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Welcomed { get; set; }
 

@@ -79,6 +79,12 @@ public sealed class WrapUpDialog : WaterfallDialog
         }
 
         await step.Context.SendActivityAsync(turn.Format(nameof(Strings.WrapUp_SolvedTip), Tip(turn, file.ProblemType)), cancellationToken: cancellationToken);
+        if (turn.Data.QueuedRequests is { Count: > 0 })
+        {
+            // Another order of the same message is waiting: the rating can wait for the end.
+            return await step.EndAsync(null, cancellationToken);
+        }
+
         var stars = Enumerable.Range(1, 5).Select(n => new Choice(n.ToString(System.Globalization.CultureInfo.InvariantCulture), new string('⭐', n))).ToList();
         var prompt = MessageFactory.Text(turn.Text(nameof(Strings.WrapUp_AskRating)));
         prompt.SuggestedActions = new SuggestedActions { Actions = [.. stars.Select(s => MainMenu.Button(s.Title!, s.Value))] };

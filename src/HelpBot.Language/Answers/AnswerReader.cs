@@ -85,6 +85,15 @@ public static class AnswerReader
         return CancelOrChangeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
     }
 
+    /// <summary>True when the text points at an order other than the one being discussed ("对了 我另一单支付失败了").</summary>
+    public static bool MentionsAnotherOrder(string? text)
+    {
+        var normalized = Normalize(text);
+        return AnotherOrderWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] AnotherOrderWords = [.. Vocabulary.AnotherOrder.Select(Normalize)];
+
     private static readonly string[] CancelOrChangeWords = [.. Vocabulary.CancelOrChange.Select(Normalize)];
 
     /// <summary>Width-folded, lower case, with runs of spaces and punctuation as one space (English phrases need the gaps).</summary>

@@ -215,4 +215,25 @@ internal static class Vocabulary
 
     /// <summary>Chinese characters that may stand beside a bare span of time that answers "when?" ("半小时吧", "就一个钟头").</summary>
     public const string DelayFillerChinese = "送吧啊呀呢哦嗯就那好的行来到过大概约左右差不多再后谢";
+
+    /// <summary>Asking to link the chat to the platform account, said in a sentence.</summary>
+    public static readonly string[] LinkAccount =
+    [
+        "关联账号", "关联账户", "关联一下账号", "账号关联", "关联我的账号", "关联下账号", "绑定账号", "绑定账户", "绑定一下账号", "账号绑定", "绑定我的账号",
+        "link my account", "link account", "link the account", "link my phone", "connect my account", "link my number",
+    ];
+
+    /// <summary>Asking to remove that link.</summary>
+    public static readonly string[] UnlinkAccount =
+    [
+        "取消关联", "解除关联", "解绑账号", "解除绑定", "取消绑定", "不要关联了", "unlink", "remove the link", "disconnect my account",
+        "disconnect my phone", "remove my account link", "remove the linked account",
+    ];
+
+    /// <summary>Words that point at an order other than the one being discussed ("我另一单", "还有一单", "another order").</summary>
+    public static readonly string[] AnotherOrder =
+    [
+        "另一单", "另一个订单", "另外一单", "另外一个订单", "别的订单", "其他订单", "还有一单", "有一单", "另一笔", "别的单", "another order",
+        "other order", "a different order", "my other order", "one of my other orders", "second order",
+    ];
 }

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace HelpBot.Language.Text;
+
+/// <summary>One order and what the customer says about it, cut out of a message that names several orders.</summary>
+public sealed record OrderRequest(string OrderNumber, string Text);
+
+/// <summary>
+/// Splits a message that names two or more orders into one request per order ("A 到现在还没来，还有 B 怎么扣了两次钱" →
+/// A: "A 到现在还没来", B: "还有 B 怎么扣了两次钱"). The message is cut into clauses at punctuation and at the words that
+/// join two requests (还有, 另外, 顺便, 然后, 而且, "and", "plus", "also"); each clause belongs to the order it names, and
+/// a clause without an order number belongs to the one before it. An order named with nothing said about it ("A 和 B
+/// 都卡住了") shares what is said about the others. Fewer than two distinct orders: no split.
+/// </summary>
+public static partial class OrderRequests
+{
+    public static IReadOnlyList<OrderRequest> Split(string? text, Func<string, IReadOnlyList<string>> findOrderNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(findOrderNumbers);
+        if (string.IsNullOrWhiteSpace(text) || findOrderNumbers(text).Distinct(StringComparer.Ordinal).Count() < 2)
+        {
+            return [];
+        }
+
+        var requests = new List<(string Number, StringBuilder Text)>();
+        var pending = new StringBuilder();
+        foreach (var clause in Clauses(text))
+        {
+            var numbers = findOrderNumbers(clause).Distinct(StringComparer.Ordinal).ToList();
+            if (numbers.Count == 0)
+            {
+                if (requests.Count == 0)
+                {
+                    pending.Append(clause).Append(' ');
+                }
+                else
+                {
+                    requests[^1].Text.Append(' ').Append(clause);
+                }
+
+                continue;
+            }
+
+            foreach (var number in numbers)
+            {
+                var existing = requests.FindIndex(r => r.Number == number);
+                if (existing >= 0)
+                {
+                    requests[existing].Text.Append(' ').Append(clause);
+                }
+                else
+                {
+                    requests.Add((number, new StringBuilder(pending.ToString()).Append(clause)));
+                }
+            }
+
+            pending.Clear();
+        }
+
+        // "A 和 B 都卡在商家准备中": A's clause says nothing but its number, so it takes what is said about the others.
+        var said = requests.Select(r => WithoutDigits(r.Text.ToString())).ToList();
+        var shared = string.Join(" ", said.Where(s => s.Length >= MinWords));
+        return [.. requests.Select((r, i) => new OrderRequest(r.Number, said[i].Length >= MinWords ? r.Text.ToString().Trim() : $"{r.Number} {shared}".Trim()))];
+    }
+
+    private const int MinWords = 2;
+
+    private static IEnumerable<string> Clauses(string text) =>
+        Separator().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0);
+
+    private static string WithoutDigits(string text) =>
+        new string([.. TextFolding.FoldWidth(text).Where(c => !char.IsAsciiDigit(c) && !char.IsWhiteSpace(c) && !char.IsPunctuation(c))])
+            .Replace("和", string.Empty, StringComparison.Ordinal).Replace("跟", string.Empty, StringComparison.Ordinal)
+            .Replace("还有", string.Empty, StringComparison.Ordinal).Replace("另外", string.Empty, StringComparison.Ordinal)
+            .Replace("and", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("order", string.Empty, StringComparison.OrdinalIgnoreCase)
+            .Replace("订单", string.Empty, StringComparison.Ordinal);
+
+    // Punctuation, and the words that join two requests; English ones as whole words. The words stay in the next clause.
+    [GeneratedRegex(@"[，,。；;！!？?、：:+&＋\n]+|(?=还有|另外|顺便|然后|而且|以及|再就是)|(?=\b(?:and|plus|also|as well as)\b)|(?=[和跟](?=\s*[0-9０-９]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Separator();
+}
