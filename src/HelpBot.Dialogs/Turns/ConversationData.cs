@@ -48,6 +48,13 @@ public sealed class ConversationData : IStoreItem
     [JsonProperty("queued", NullValueHandling = NullValueHandling.Ignore)]
     public List<string>? QueuedRequests { get; set; }
 
+    /// <summary>The customer's last message and when it came, to answer a double tap or a resend once.</summary>
+    [JsonProperty("last", NullValueHandling = NullValueHandling.Ignore)]
+    public string? LastMessage { get; set; }
+
+    [JsonProperty("lastAt", NullValueHandling = NullValueHandling.Ignore)]
+    public DateTimeOffset? LastMessageAt { get; set; }
+
     [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Welcomed { get; set; }
 

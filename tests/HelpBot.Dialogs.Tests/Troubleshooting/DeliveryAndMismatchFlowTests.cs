@@ -29,7 +29,7 @@ public class DeliveryAndMismatchFlowTests
             .Send("my delivery is so late " + Late).AssertReplyContains("pushed back 3 times", "the restaurant took longer")
             .Send("Change delivery time").AssertReplyContains("When should it arrive")
             .Send("whenever").AssertReplyContains("between now and tomorrow")
-            .Send("in 40 minutes").AssertReplyContains("the delivery time is now")
+            .Send("in 40 minutes").AssertReplyContains("will now be delivered at")
             .AssertReplyContains("Is your problem solved now?")
             .StartTestAsync();
 
