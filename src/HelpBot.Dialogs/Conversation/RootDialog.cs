@@ -109,7 +109,7 @@ public sealed class RootDialog : Dialog
             case Intents.HumanAgent:
                 // A person, at any step: the case so far (if any) goes with it to platform support, with the order and
                 // problem the customer named in the same message.
-                StateProblem(turn, intent);
+                await StateProblemAsync(turn, intent, text, cancellationToken);
                 return await dc.BeginDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
 
             case Intents.PreventionTips:
@@ -142,6 +142,36 @@ public sealed class RootDialog : Dialog
 
         return [.. intent.Alternatives.Where(a => MainMenu.HasTitle(a.Intent) && a.Score >= 0.1).Take(3).Select(a => a.Intent)];
     }
+
+    /// <summary>
+    /// The problem named beside a request for a person: read clause by clause ("2611… 这单扣款有问题 | 直接找人工吧"), as
+    /// the whole message reads as the request for a person; else the likeliest problem among the whole message's readings.
+    /// </summary>
+    private async Task<string?> StatedProblemAsync(TurnInfo turn, TurnIntent intent, string? text, CancellationToken cancellationToken)
+    {
+        var clauses = OrderRequests.Clauses(text);
+        if (clauses.Count >= 2)
+        {
+            var best = (Intent: (string?)null, Score: 0.0);
+            foreach (var clause in clauses)
+            {
+                var reading = await _recognizer.RecognizeAsync(clause, turn.Language, cancellationToken);
+                if (Problems.Contains(reading.Intent) && reading.Score >= ClauseProblemFrom && reading.Score > best.Score)
+                {
+                    best = (reading.Intent, reading.Score);
+                }
+            }
+
+            if (best.Intent is not null)
+            {
+                return best.Intent;
+            }
+        }
+
+        return intent.Alternatives.Where(a => Problems.Contains(a.Intent) && a.Score >= StatedProblemFrom).OrderByDescending(a => a.Score).FirstOrDefault()?.Intent;
+    }
+
+    private const double ClauseProblemFrom = 0.5;
 
     /// <summary>A correction needs something to correct, and a confident new problem is that problem, not a correction.</summary>
     private static bool IsCorrection(TurnInfo turn, TurnIntent intent, string? text) =>
@@ -180,9 +210,9 @@ public sealed class RootDialog : Dialog
         };
     }
 
-    private void StateProblem(TurnInfo turn, TurnIntent intent)
+    private async Task StateProblemAsync(TurnInfo turn, TurnIntent intent, string? text, CancellationToken cancellationToken)
     {
-        var problem = intent.Alternatives.Where(a => Problems.Contains(a.Intent) && a.Score >= StatedProblemFrom).OrderByDescending(a => a.Score).FirstOrDefault()?.Intent;
+        var problem = await StatedProblemAsync(turn, intent, text, cancellationToken);
         if (problem is null && intent.OrderNumber is null)
         {
             return;

@@ -25,7 +25,7 @@ public static partial class OrderRequests
 
         var requests = new List<(string Number, StringBuilder Text)>();
         var pending = new StringBuilder();
-        foreach (var clause in Clauses(text))
+        foreach (var clause in ClausesOf(text))
         {
             var numbers = findOrderNumbers(clause).Distinct(StringComparer.Ordinal).ToList();
             if (numbers.Count == 0)
@@ -66,7 +66,11 @@ public static partial class OrderRequests
 
     private const int MinWords = 2;
 
-    private static IEnumerable<string> Clauses(string text) =>
+    /// <summary>The clauses of a message: cut at punctuation and at the words that join two requests.</summary>
+    public static IReadOnlyList<string> Clauses(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : [.. ClausesOf(text)];
+
+    private static IEnumerable<string> ClausesOf(string text) =>
         Separator().Split(text).Select(c => c.Trim()).Where(c => c.Length > 0);
 
     private static string WithoutDigits(string text) =>
@@ -76,7 +80,8 @@ public static partial class OrderRequests
             .Replace("and", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("order", string.Empty, StringComparison.OrdinalIgnoreCase)
             .Replace("订单", string.Empty, StringComparison.Ordinal);
 
-    // Punctuation, and the words that join two requests; English ones as whole words. The words stay in the next clause.
-    [GeneratedRegex(@"[，,。；;！!？?、：:+&＋\n]+|(?=还有|另外|顺便|然后|而且|以及|再就是)|(?=\b(?:and|plus|also|as well as)\b)|(?=[和跟](?=\s*[0-9０-９]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Punctuation, a space before Chinese words (how many customers separate clauses), and the words that join two
+    // requests; English ones as whole words. The words stay in the next clause.
+    [GeneratedRegex(@"[，,。；;！!？?、：:+&＋\n]+|(?<=[\u4e00-\u9fff0-9０-９])\s+(?=[\u4e00-\u9fff])|(?=还有|另外|顺便|然后|而且|以及|再就是)|(?=\b(?:and|plus|also|as well as)\b)|(?=[和跟](?=\s*[0-9０-９]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 }
