@@ -1,6 +1,7 @@
 using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
+using HelpBot.Language.Answers;
 using HelpBot.Dialogs.Engine;
 
 namespace HelpBot.Dialogs.Conversation;
@@ -36,7 +37,8 @@ public sealed class UnansweredQuestion(ITurnIntentRecognizer recognizer) : IDial
             return true;
         }
 
-        if (prompt.TakesAnyText || PromptState.MaxAttempts(active) > 1 || PromptState.WasHinted(active))
+        // "I meant the other one" does not answer the question: it corrects the request, which the root dialog redoes.
+        if (prompt.TakesAnyText || PromptState.MaxAttempts(active) > 1 || PromptState.WasHinted(active) || AnswerReader.Read(text).IsCorrection)
         {
             return false;
         }

@@ -4,6 +4,7 @@ using HelpBot.Dialogs.Changes;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Escalation;
 using HelpBot.Dialogs.Orders;
+using HelpBot.Dialogs.Payment;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
@@ -39,6 +40,12 @@ public sealed class DeliveryDelayDialog : ProblemFlowDialog
     protected override async Task<DialogTurnResult> DiagnoseAsync(WaterfallStepContext step, ProblemCase problem, CancellationToken cancellationToken)
     {
         var (turn, order, file, now) = problem;
+
+        if (order.Status == OrderStatus.Placed)
+        {
+            // Not paid yet (failed, or charged but unconfirmed): the payment is why nothing moves.
+            return await step.ReplaceDialogAsync(PaymentDialog.DialogId, step.GetOptions<TroubleshootingOptions>(), cancellationToken);
+        }
 
         if (order.Status is OrderStatus.Paid or OrderStatus.Accepted or OrderStatus.Preparing)
         {

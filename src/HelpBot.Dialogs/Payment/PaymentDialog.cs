@@ -102,6 +102,11 @@ public sealed class PaymentDialog : ProblemFlowDialog
                 file.AddFinding("card_limit_exceeded");
                 await Say(step, cancellationToken, turn.Format(nameof(Strings.Payment_CardLimit), amount, channel));
                 break;
+            case PaymentState.Failed when payment.FailureCode == PaymentFailureCodes.InsufficientFunds:
+                // The code says why: no self-check can add to it.
+                file.AddFinding("insufficient_funds");
+                await Say(step, cancellationToken, turn.Format(nameof(Strings.Payment_FailedOther), amount, channel) + "\n\n" + turn.Text(nameof(Strings.Payment_BalanceShort)));
+                break;
             case PaymentState.Failed when payment.FailureCode == PaymentFailureCodes.ChannelError:
                 file.AddFinding("payment_channel_error");
                 await Say(step, cancellationToken, turn.Format(nameof(Strings.Payment_ChannelError), amount, channel));

@@ -12,9 +12,9 @@ internal static class Vocabulary
         "是", "是的", "是啊", "对", "对的", "对啊", "嗯", "嗯嗯", "恩", "好", "好的", "好啊", "好了", "行", "行的", "可以", "能", "能的",
         "有", "有的", "要", "需要", "确认", "确定", "当然", "没问题", "没毛病", "没事", "没关系", "正常", "都正常", "挺好", "不错", "还行",
         "能打开", "打得开", "能用", "好使", "开通了", "绑定了", "绑了", "绑好了", "够", "够的", "最新", "最新版", "最新的", "更新了",
-        "解决了", "搞定了", "好了谢谢", "收到了", "到了", "ok", "okay", "k", "kk", "yes", "y", "ya", "yah", "yeah", "yep", "yup", "sure",
+        "解决了", "搞定了", "好了谢谢", "收到了", "到了", "成功了", "付成功了", "支付成功", "付好了", "付上了", "可以了", "ok", "okay", "k", "kk", "yes", "y", "ya", "yah", "yeah", "yep", "yup", "sure",
         "right", "correct", "exactly", "indeed", "of course", "it does", "they do", "it is", "i do", "i did", "it did", "works",
-        "working", "it works", "work fine", "fine", "good", "all good", "great", "perfect", "solved", "fixed", "sorted", "done",
+        "working", "it works", "worked", "it worked", "went through", "it went through", "work fine", "fine", "good", "all good", "great", "perfect", "solved", "fixed", "sorted", "done",
         "resolved", "latest", "up to date", "updated", "linked", "enabled", "enough", "no problem", "not bad", "no issue", "no issues",
         "please do", "do it", "go ahead", "confirm", "👍", "👌", "✅", "🙆", "👍🏻",
     ];
