@@ -44,7 +44,7 @@ public class ConversationBasicsTests
         await using var bot = await BotFixture.StartAsync();
         await bot.Conversation()
             .Send("查订单").AssertReplyContains("是哪个订单")
-            .Send("取消").AssertReplyContains("已经取消")
+            .Send("取消").AssertReplyContains("先不做了")
             .Send("取消").AssertReplyContains("没有进行中的操作")
             .StartTestAsync();
     }
