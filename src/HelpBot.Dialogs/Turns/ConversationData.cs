@@ -55,6 +55,14 @@ public sealed class ConversationData : IStoreItem
     [JsonProperty("lastAt", NullValueHandling = NullValueHandling.Ignore)]
     public DateTimeOffset? LastMessageAt { get; set; }
 
+    /// <summary>Whether the last message answered the question that was waiting.</summary>
+    [JsonProperty("lastAnswered", DefaultValueHandling = DefaultValueHandling.Ignore)]
+    public bool LastMessageAnswered { get; set; }
+
+    /// <summary>The dialogs the last message left waiting (their ids), if any.</summary>
+    [JsonProperty("lastLeft", NullValueHandling = NullValueHandling.Ignore)]
+    public string? LastMessageLeft { get; set; }
+
     [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Welcomed { get; set; }
 

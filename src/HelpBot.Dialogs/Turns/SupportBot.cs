@@ -26,8 +26,6 @@ public sealed class SupportBot : IBot
     private readonly TimeProvider _time;
     private readonly ITurnIntentRecognizer _recognizer;
 
-    /// <summary>The same message again within this time is a double tap or a resend, not a second request.</summary>
-    public static readonly TimeSpan RepeatWindow = TimeSpan.FromSeconds(4);
 
     public SupportBot(
         ConversationTurns turns,
@@ -91,46 +89,18 @@ public sealed class SupportBot : IBot
             // Attachments without text are handled by the flows that ask for them; alone they need a nudge.
             await turnContext.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.NeedText)), turn), cancellationToken);
         }
-        else if (await IsRepeatAsync(dc, turn, cancellationToken))
-        {
-            // A double tap or a resend of the same message: it was answered a moment ago, and answering again would
-            // start a second flow or repeat the first ("确认取消" twice, the same complaint sent twice).
-        }
         else
         {
-            await DialogRunner.RunAsync(dc, RootDialog.DialogId, _interruptions, cancellationToken);
-        }
-    }
+            var message = await RepeatCheck.OfAsync(dc, turn, _time.GetUtcNow(), IsRequestAsync, cancellationToken);
+            if (!message.IsRepeat)
+            {
+                await DialogRunner.RunAsync(dc, RootDialog.DialogId, _interruptions, cancellationToken);
+            }
 
-    /// <summary>
-    /// The same text as the last message, within <see cref="RepeatWindow"/>, that the waiting question does not take as
-    /// its answer ("yes" to the next yes/no question is an answer, not a repeat) and that is not typed text a question
-    /// asked for (a second try of the same code). Commands and pictures always count.
-    /// </summary>
-    private async Task<bool> IsRepeatAsync(DialogContext dc, TurnInfo turn, CancellationToken cancellationToken)
-    {
-        var activity = dc.Context.Activity;
-        var now = _time.GetUtcNow();
-        var text = TextInput.NormalizeAnswer(activity.Text);
-        var data = turn.Data;
-        var repeat = activity.Type == ActivityTypes.Message
-            && text.Length > 0
-            && !EvidenceCollector.HasAttachments(activity)
-            && string.Equals(data.LastMessage, text, StringComparison.Ordinal)
-            && data.LastMessageAt is { } at && now - at >= TimeSpan.Zero && now - at < RepeatWindow
-            && !GlobalCommands.IsExactCommand(text)
-            && !AwaitsTypedText(dc)
-            && !await dc.ActivePromptRecognizesAsync(cancellationToken)
-            // With a question waiting, only a request ("human please", the same complaint) is a resend; "没有" to the
-            // next question is an answer, even when it was also the answer to the last one.
-            && (dc.ActiveDialog is null || await IsRequestAsync(activity.Text, turn.Language, cancellationToken));
-        if (activity.Type == ActivityTypes.Message)
-        {
-            data.LastMessage = text.Length is > 0 and <= MaxRememberedLength ? text : null;
-            data.LastMessageAt = data.LastMessage is null ? null : now;
+            // A double tap or a resend of the same message is answered once: answering again would start a second
+            // flow or repeat the first ("确认取消" twice, the same complaint sent twice).
+            message.Remember(turn.Data);
         }
-
-        return repeat;
     }
 
     private async Task<bool> IsRequestAsync(string? text, string language, CancellationToken cancellationToken)
@@ -140,13 +110,6 @@ public sealed class SupportBot : IBot
     }
 
     private const double RepeatedRequestFrom = 0.5;
-
-    // A question that takes typed text (a code, a phone number, an address) may get the same text again on purpose.
-    private static bool AwaitsTypedText(DialogContext dc) =>
-        dc.ActiveDialog is { } active && dc.Dialogs.Find(active.Id) is IAnswerPrompt { TakesAnyText: true };
-
-    // Longer messages are not double taps worth remembering, and the state stays small.
-    private const int MaxRememberedLength = 200;
 
     // Only on channels that do not vouch for their users: one storage read, and trusted channels never pay for it.
     private async Task<string?> LinkedUserIdAsync(IActivity activity, CancellationToken cancellationToken) =>
