@@ -11,7 +11,8 @@ public static class ConversationRegistration
     public static IServiceCollection AddConversation(this IServiceCollection services)
     {
         services.AddHelpBotLanguage();
-        services.AddSingleton<ITurnIntentRecognizer, LanguageIntentRecognizer>();
+        services.AddSingleton<LanguageIntentRecognizer>();
+        services.AddSingleton<ITurnIntentRecognizer, TurnUnderstanding>();
         services.AddSingleton<Dialog, RootDialog>();
         // In order of precedence: the runner asks them one after another and the first that handles the turn wins.
         // Commands, account links, small talk ("are you a real person?" is a question, not a request for one), a person,

@@ -3,6 +3,7 @@ using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
 using HelpBot.Language.Answers;
+using HelpBot.Language.Text;
 
 namespace HelpBot.Dialogs.Conversation;
 
@@ -18,8 +19,6 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
     /// <summary>A command word inside a message that reads this surely as a request of its own is part of that request.</summary>
     public const double RequestOverCommand = 0.6;
 
-    /// <summary>With at most this many other characters around it the command is the message, whatever else it could be.</summary>
-    public const int MostlyCommand = 6;
 
     // "算了 不取消了" and "不改了" read as cancel/change requests by their words: they never outweigh the command.
     private static readonly HashSet<string> Requests = new(StringComparer.Ordinal)
@@ -108,12 +107,17 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
             return ConversationCommand.None;
         }
 
-        if (reading.OtherCharacters <= MostlyCommand)
+        // The whole message, and each clause without the command word ("算了 | 我要找人工客服"), may be a request.
+        var language = dc.Context.Turn().Language;
+        foreach (var part in OrderRequests.Clauses(text).Where(c => AnswerReader.Read(c).Command == ConversationCommand.None).Prepend(text!))
         {
-            return said;
+            var intent = await recognizer.RecognizeAsync(part, language, cancellationToken);
+            if (Requests.Contains(intent.Intent) && intent.Score >= RequestOverCommand)
+            {
+                return ConversationCommand.None;
+            }
         }
 
-        var intent = await recognizer.RecognizeAsync(text, dc.Context.Turn().Language, cancellationToken);
-        return Requests.Contains(intent.Intent) && intent.Score >= RequestOverCommand ? ConversationCommand.None : said;
+        return said;
     }
 }

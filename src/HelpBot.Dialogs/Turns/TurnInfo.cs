@@ -1,4 +1,5 @@
 using System.Globalization;
+using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Localization;
 using Microsoft.Bot.Builder;
 
@@ -24,6 +25,9 @@ public sealed class TurnInfo
     /// <summary>The platform user id when the channel vouches for the sender; null for an unknown or unlinked user.</summary>
     public string? PlatformUserId { get; }
 
+    /// <summary>What each text of this turn was read as (see <c>TurnUnderstanding</c>): every text is recognised once.</summary>
+    internal Dictionary<string, TurnIntent> Understood { get; } = new(StringComparer.Ordinal);
+
     public string Text(string key) => BotText.Get(Culture, key);
 
     public string Format(string key, params object?[] args) => BotText.Format(Culture, key, args);
@@ -42,6 +46,9 @@ public static class TurnInfoExtensions
         turnContext.TurnState.Add(turn);
         Current.Value = (turnContext, turn);
     }
+
+    /// <summary>The turn running in this async flow, if any (for services that are not handed the turn context).</summary>
+    internal static TurnInfo? CurrentTurn => Current.Value?.Info;
 
     public static TurnInfo Turn(this ITurnContext turnContext) =>
         Current.Value is { } current && ReferenceEquals(current.Context, turnContext)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using HelpBot.Dialogs.Localization;
 
 namespace HelpBot.Dialogs.Tests.Conversation;
@@ -90,5 +91,34 @@ public sealed class NaturalAnswerTests
             .Send("人工客服")
             .Send("没有截图").AssertReplyContains("工单号")
             .StartTestAsync();
+    }
+}
+
+/// <summary>One understanding pass per turn: every text of a turn goes to the recognizer once, however many ask.</summary>
+public sealed class TurnUnderstandingTests
+{
+    private sealed class CountingRecognizer(HelpBot.Language.IHelpBotRecognizer inner) : HelpBot.Language.IHelpBotRecognizer
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
+        public HelpBot.Language.Model.RecognitionResult Recognize(string text, string? locale)
+        {
+            Calls.AddOrUpdate(text, 1, (_, n) => n + 1);
+            return inner.Recognize(text, locale);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_read_by_several_interruptions_and_the_root_is_recognised_once()
+    {
+        var counting = new CountingRecognizer(BotFixture.SharedRecognizer.Value);
+        await using var bot = await BotFixture.StartAsync(services => services.AddSingleton<HelpBot.Language.IHelpBotRecognizer>(counting));
+        await bot.Conversation()
+            .Send("app一直闪退").AssertReplyContains("平台目前运行正常").AssertReplyContains("其他 APP")
+            // Not an answer to the question: the person check, the hint check and the root dialog all read it.
+            .Send("算了 我要找人工客服").AssertReplyContains("截图")
+            .StartTestAsync();
+
+        Assert.Equal(1, counting.Calls["算了 我要找人工客服"]);
     }
 }
