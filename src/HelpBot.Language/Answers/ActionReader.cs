@@ -10,7 +10,7 @@ public static class ActionReader
 {
     // Normalised phrase -> action, grouped by first character, longest first (the same left-to-right scan as AnswerReader).
     private static readonly Dictionary<char, (string Phrase, string Action)[]> Phrases = Vocabulary.Actions
-        .SelectMany(entry => entry.Value.Select(p => (Phrase: AnswerReader.Normalize(p), Action: entry.Key)))
+        .SelectMany(entry => entry.Value.Select(p => (Phrase: Normalize(p), Action: entry.Key)))
         .Where(p => p.Phrase.Length > 0)
         .GroupBy(p => p.Phrase[0])
         .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Phrase.Length).ToArray());
@@ -21,7 +21,7 @@ public static class ActionReader
     public static string? Read(string? text, IReadOnlyCollection<string> offered)
     {
         ArgumentNullException.ThrowIfNull(offered);
-        var normalized = AnswerReader.Normalize(text);
+        var normalized = Normalize(text);
         if (normalized.Length == 0 || offered.Count == 0)
         {
             return null;
@@ -51,6 +51,12 @@ public static class ActionReader
 
         return found;
     }
+
+    // "联系一下骑手", "催一下商家", "帮我问下骑手": the softening 一下 / 下 between a verb and its object says nothing.
+    private static string Normalize(string? text) =>
+        AnswerReader.Normalize(text).Replace("一下", string.Empty, StringComparison.Ordinal).Replace("问下", "问", StringComparison.Ordinal)
+            .Replace("联系下", "联系", StringComparison.Ordinal).Replace("催下", "催", StringComparison.Ordinal).Replace("提醒下", "提醒", StringComparison.Ordinal)
+            .Replace("通知下", "通知", StringComparison.Ordinal).Replace("找下", "找", StringComparison.Ordinal);
 
     private static (string Phrase, string Action)? MatchAt(string text, int start, IReadOnlyCollection<string> offered)
     {

@@ -10,6 +10,8 @@ public static class RatingReader
 {
     private static readonly Dictionary<char, int> ChineseDigits = new() { ['一'] = 1, ['二'] = 2, ['两'] = 2, ['三'] = 3, ['四'] = 4, ['五'] = 5 };
 
+    private static readonly (string Word, string Digit)[] EnglishNumbers = [("one", "1"), ("two", "2"), ("three", "3"), ("four", "4"), ("five", "5")];
+
     public static int? Read(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -17,8 +19,13 @@ public static class RatingReader
             return null;
         }
 
-        // "4/5" and "4 out of 5": the scale is not a second rating.
+        // "4/5" and "4 out of 5": the scale is not a second rating; "five stars" is 5.
         var normalized = AnswerReader.Normalize(text.Replace("/5", " ", StringComparison.Ordinal).Replace("out of 5", " ", StringComparison.OrdinalIgnoreCase));
+        foreach (var (word, digit) in EnglishNumbers)
+        {
+            normalized = normalized.Replace(word + " star", digit + " star", StringComparison.Ordinal);
+        }
+
         var stars = text.Count(c => c is '⭐' or '★');
         if (stars is >= 1 and <= 5 && !normalized.Any(char.IsAsciiDigit))
         {

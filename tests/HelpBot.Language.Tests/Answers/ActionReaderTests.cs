@@ -58,3 +58,13 @@ public sealed class ActionReaderTests
     [Fact]
     public void Only_offered_actions_count() => Assert.Null(ActionReader.Read("给骑手打电话", StuckOptions));
 }
+
+public sealed class ActionReaderSofteningTests
+{
+    [Theory]
+    [InlineData("帮我联系一下骑手吧", "contact_rider")]
+    [InlineData("你帮我问下骑手到哪了", "contact_rider")]
+    [InlineData("提醒下商家快点做", "notify_merchant")]
+    public void The_softening_yixia_between_verb_and_object_does_not_matter(string text, string action) =>
+        Assert.Equal(action, ActionReader.Read(text, ["contact_rider", "notify_merchant", "escalate"]));
+}

@@ -21,6 +21,8 @@ public sealed class RatingReaderTests
     [InlineData("⭐⭐⭐⭐", 4)]
     [InlineData("１", 1)]
     [InlineData("terrible, 1 star", 1)]
+    [InlineData("five stars!", 5)]
+    [InlineData("i'd give it four stars", 4)]
     public void Typed_ratings(string text, int rating) => Assert.Equal(rating, RatingReader.Read(text));
 
     [Theory]
