@@ -2,12 +2,15 @@ using HelpBot.Language.Entities;
 using HelpBot.Language.Intents;
 using HelpBot.Language.Model;
 using HelpBot.Language.Text;
+using Microsoft.Extensions.Logging;
 
 namespace HelpBot.Language;
 
 /// <summary>
-/// Intent classifier (ML.NET, trained once at construction from the embedded Data/train.tsv), narrow override rules,
-/// negation focus, and entity extraction. Construct once (it trains) and share; all members are thread-safe.
+/// Intent classifier (ML.NET: the model shipped in Data/intent-model.zip, trained at build time by
+/// tools/HelpBot.NluTrain; trained at construction from the embedded Data/train.tsv, with a warning, only when that
+/// model is missing or stale), narrow override rules, negation focus, and entity extraction. Construct once and share;
+/// all members are thread-safe.
 /// </summary>
 public sealed class HelpBotRecognizer : IHelpBotRecognizer
 {
@@ -24,8 +27,38 @@ public sealed class HelpBotRecognizer : IHelpBotRecognizer
     }
 
     public HelpBotRecognizer(TimeProvider time)
-        : this(IntentDataset.LoadEmbeddedTraining(), time)
+        : this(time, logger: null)
     {
+    }
+
+    /// <summary>
+    /// Uses the shipped intent model; when it does not match the embedded training data, trains and logs a warning
+    /// (to <paramref name="logger"/>, or standard error without one).
+    /// </summary>
+    public HelpBotRecognizer(TimeProvider time, ILogger? logger)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        _time = time;
+        if (ShippedIntentModel.TryLoad(out var staleReason) is { } shipped)
+        {
+            _classifier = shipped;
+            UsesShippedIntentModel = true;
+            return;
+        }
+
+        var warning = $"Training the intent classifier at start-up: {staleReason}. Run {ShippedIntentModel.RetrainCommand}.";
+        if (logger is not null)
+        {
+#pragma warning disable CA1848, CA2254 // One warning per process; the message is built above.
+            logger.LogWarning(warning);
+#pragma warning restore CA1848, CA2254
+        }
+        else
+        {
+            Console.Error.WriteLine("warning: " + warning);
+        }
+
+        _classifier = IntentClassifier.Train(IntentDataset.LoadEmbeddedTraining());
     }
 
     /// <summary>Trains on the given utterances instead of the embedded set (evaluation, experiments).</summary>
@@ -35,6 +68,12 @@ public sealed class HelpBotRecognizer : IHelpBotRecognizer
         _classifier = IntentClassifier.Train(training);
         _time = time;
     }
+
+    /// <summary>True when the intent model was loaded from the shipped file rather than trained at construction.</summary>
+    public bool UsesShippedIntentModel { get; }
+
+    /// <summary>The intent classifier's ranking alone (no rules, no negation focus); for model checks.</summary>
+    internal IReadOnlyList<IntentScore> ScoreIntents(string text) => _classifier.Score(text);
 
     public RecognitionResult Recognize(string text, string? locale)
     {

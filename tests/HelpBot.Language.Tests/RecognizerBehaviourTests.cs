@@ -29,6 +29,22 @@ public class RecognizerBehaviourTests
     public void Rider_mentions_and_declined_humans_are_not_human_agent(string text) =>
         Assert.NotEqual(IntentLabels.HumanAgent, Recognize(text).Intent);
 
+    // Off-topic statements that once read as order_status (0.65-0.77); none of these lines is in train.tsv.
+    [Theory]
+    [InlineData("外面在下大雨呢")]
+    [InlineData("我现在在公司楼下")]
+    [InlineData("今天太阳好大")]
+    [InlineData("世界杯决赛几点")]
+    [InlineData("it's raining here")]
+    [InlineData("i'm downstairs now")]
+    [InlineData("what a sunny day")]
+    [InlineData("how do i cook rice")]
+    public void Off_topic_chat_is_none(string text)
+    {
+        Assert.DoesNotContain(DataFiles.TrainingIntents(), u => u.Text == text);
+        Assert.Equal(IntentLabels.None, Recognize(text).Intent);
+    }
+
     [Theory]
     [InlineData("hello!")]
     [InlineData("Hey there")]

@@ -9,19 +9,47 @@ namespace HelpBot.Language.Intents;
 
 /// <summary>
 /// ML.NET text classifier: character 1–3-grams plus word/Han-character 1–2-grams, TF-IDF-free bag with L2 norm, and a
-/// single-threaded SDCA maximum-entropy trainer with a fixed seed, so the same data always gives the same model.
-/// Prediction engines are not thread-safe, so they are pooled.
+/// single-threaded L-BFGS maximum-entropy trainer with a fixed seed, so the same data always gives the same model.
+/// A trained model can be saved (<see cref="Save"/>, tools/HelpBot.NluTrain) and loaded back (<see cref="Load"/>)
+/// instead of training at start-up. Prediction engines are not thread-safe, so they are pooled.
 /// </summary>
 public sealed class IntentClassifier
 {
     private const int Seed = 20240611;
+    private readonly MLContext _ml;
+    private readonly ITransformer _model;
+    private readonly DataViewSchema _inputSchema;
     private readonly ObjectPool<PredictionEngine<IntentInput, IntentOutput>> _engines;
     private readonly string[] _labels;
 
-    private IntentClassifier(ObjectPool<PredictionEngine<IntentInput, IntentOutput>> engines, string[] labels)
+    private IntentClassifier(MLContext ml, ITransformer model, DataViewSchema inputSchema)
     {
-        _engines = engines;
-        _labels = labels;
+        _ml = ml;
+        _model = model;
+        _inputSchema = inputSchema;
+        _engines = new DefaultObjectPool<PredictionEngine<IntentInput, IntentOutput>>(new EnginePolicy(ml, model), Environment.ProcessorCount * 4);
+
+        var engine = _engines.Get();
+        VBuffer<ReadOnlyMemory<char>> slotNames = default;
+        engine.OutputSchema[nameof(IntentOutput.Score)].GetSlotNames(ref slotNames);
+        _labels = slotNames.DenseValues().Select(s => s.ToString()).ToArray();
+        _engines.Return(engine);
+    }
+
+    /// <summary>Loads a model written by <see cref="Save"/> (the stream is read to its end).</summary>
+    public static IntentClassifier Load(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var ml = new MLContext(seed: Seed);
+        var model = ml.Model.Load(stream, out var inputSchema);
+        return new IntentClassifier(ml, model, inputSchema);
+    }
+
+    /// <summary>Writes the trained model (ML.NET zip format) to <paramref name="stream"/>.</summary>
+    public void Save(Stream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _ml.Model.Save(_model, _inputSchema, stream);
     }
 
     public static IntentClassifier Train(IEnumerable<LabeledUtterance> data)
@@ -70,14 +98,7 @@ public sealed class IntentClassifier
             .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(IntentOutput.PredictedLabel), "PredictedLabel"));
 
         var model = pipeline.Fit(trainingView);
-        var pool = new DefaultObjectPool<PredictionEngine<IntentInput, IntentOutput>>(new EnginePolicy(ml, model), Environment.ProcessorCount * 4);
-
-        var engine = pool.Get();
-        VBuffer<ReadOnlyMemory<char>> slotNames = default;
-        engine.OutputSchema[nameof(IntentOutput.Score)].GetSlotNames(ref slotNames);
-        var labels = slotNames.DenseValues().Select(s => s.ToString()).ToArray();
-        pool.Return(engine);
-        return new IntentClassifier(pool, labels);
+        return new IntentClassifier(ml, model, trainingView.Schema);
     }
 
     /// <summary>All known intents ranked by probability, best first.</summary>

@@ -48,7 +48,7 @@ public static class HelpBotHostExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         WarnWhenUnauthenticated(app);
-        TrainRecognizer(app);
+        PrepareRecognizer(app);
 
         // The request pipeline, in order, before the endpoints; only development mode has any (POST /api/messages
         // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware).
@@ -99,13 +99,14 @@ public static class HelpBotHostExtensions
     /// <summary>No Azure Bot registration: channel requests are not authenticated and the embedded channel is used.</summary>
     public static bool IsDevelopmentMode(IConfiguration configuration) => string.IsNullOrWhiteSpace(configuration["MicrosoftAppId"]);
 
-    // Before the app listens: otherwise the first customer's turn pays for the training (seconds on a cold, busy
-    // machine), and a channel that waits for the bot's answer, such as the embedded Direct Line, may give up on it.
-    private static void TrainRecognizer(WebApplication app)
+    // Before the app listens: otherwise the first customer's turn pays for loading the shipped intent model (~0.7 s),
+    // or for training it when that model is stale (seconds on a cold, busy machine), and a channel that waits for the
+    // bot's answer, such as the embedded Direct Line, may give up on it.
+    private static void PrepareRecognizer(WebApplication app)
     {
         var started = Stopwatch.GetTimestamp();
         app.Services.GetRequiredService<IHelpBotRecognizer>();
-        app.Logger.LogInformation("Recognizer trained in {Milliseconds:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        app.Logger.LogInformation("Recognizer ready in {Milliseconds:F0} ms", Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     private static void WarnWhenUnauthenticated(WebApplication app)
