@@ -85,6 +85,13 @@ public sealed class RootDialog : Dialog
             return await dc.EndDialogAsync(null, cancellationToken);
         }
 
+        // Missing, wrong or undercooked food only the restaurant can put right (unless the customer asks for money back
+        // or a person): the restaurant's way, whatever else the message reads as.
+        if (fromButton is null && intent.Intent is not (Intents.Refund or Intents.HumanAgent or Intents.CancelOrder) && AnswerReader.MentionsFoodProblem(text))
+        {
+            return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
+        }
+
         switch (intent.Intent)
         {
             case Intents.OrderStatus:

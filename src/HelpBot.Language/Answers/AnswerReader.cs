@@ -92,6 +92,15 @@ public static class AnswerReader
         return AnotherOrderWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
     }
 
+    /// <summary>True when the text says something is wrong with the food itself ("少了一份丸子", "wrong dish", "没熟").</summary>
+    public static bool MentionsFoodProblem(string? text)
+    {
+        var normalized = Normalize(text);
+        return FoodProblemWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+    }
+
+    private static readonly string[] FoodProblemWords = [.. Vocabulary.FoodProblem.Select(Normalize)];
+
     private static readonly string[] AnotherOrderWords = [.. Vocabulary.AnotherOrder.Select(Normalize)];
 
     private static readonly string[] CancelOrChangeWords = [.. Vocabulary.CancelOrChange.Select(Normalize)];

@@ -236,4 +236,17 @@ internal static class Vocabulary
         "另一单", "另一个订单", "另外一单", "另外一个订单", "别的订单", "其他订单", "还有一单", "有一单", "另一笔", "别的单", "another order",
         "other order", "a different order", "my other order", "one of my other orders", "second order",
     ];
+
+    /// <summary>
+    /// Something wrong with the food itself (missing, wrong, undercooked, spilled): only the restaurant can put it right,
+    /// so such a message goes the restaurant's way whatever else it reads as.
+    /// </summary>
+    public static readonly string[] FoodProblem =
+    [
+        "少了一份", "少了一个", "少送", "少给", "漏了", "漏送", "没给我", "缺了", "少了个", "送错了菜", "送错菜", "菜送错", "不是我点的", "不是我要的",
+        "拿错了", "没熟", "不熟", "夹生", "变质", "馊了", "有头发", "有异物", "洒了", "撒了", "漏汤", "汤洒", "missing item",
+        "item missing", "items missing", "forgot my", "forgot the", "left out", "wrong dish", "wrong item",
+        "wrong food", "wrong order delivered", "not what i ordered", "isn't what i ordered", "undercooked", "under cooked", "raw inside",
+        "not cooked", "spilled", "spilt", "hair in", "gone bad", "spoiled",
+    ];
 }

@@ -68,3 +68,21 @@ public sealed class ActionReaderSofteningTests
     public void The_softening_yixia_between_verb_and_object_does_not_matter(string text, string action) =>
         Assert.Equal(action, ActionReader.Read(text, ["contact_rider", "notify_merchant", "escalate"]));
 }
+
+public sealed class FoodProblemTests
+{
+    [Theory]
+    [InlineData("送来的麻辣烫少了一份丸子")]
+    [InlineData("饭是夹生的 没熟")]
+    [InlineData("汤洒了一袋子")]
+    [InlineData("wrong dish again, this isn't what i ordered")]
+    [InlineData("the chicken is undercooked")]
+    public void Food_problems(string text) => Assert.True(AnswerReader.MentionsFoodProblem(text));
+
+    [Theory]
+    [InlineData("发生的事情我也不知道")]
+    [InlineData("my order is missing")]
+    [InlineData("外卖到哪了")]
+    [InlineData("payment failed")]
+    public void Not_food_problems(string text) => Assert.False(AnswerReader.MentionsFoodProblem(text));
+}
