@@ -11,33 +11,27 @@ namespace HelpBot.Dialogs.Conversation;
 /// </summary>
 public static class NaturalAnswers
 {
-    public static bool? YesNo(string? text)
-    {
-        var reading = AnswerReader.Read(text);
-        if (reading.Command is ConversationCommand.NeverMind or ConversationCommand.StartOver || OrderNumber.Find(text) is not null)
-        {
-            return null;
-        }
-
-        return reading.Polarity switch
-        {
-            Polarity.Yes => true,
-            Polarity.No => false,
-            // "wifi和4g都试了": what was tried is the answer's yes.
-            _ => reading.SaysTried ? true : null,
-        };
-    }
+    public static bool? YesNo(string? text) => AsAnswer(text) is { } reading ? YesNo(reading) : null;
 
     /// <summary>For "have you tried …?": saying it was tried is yes, whatever came of it ("重启过了没用", "tried, still broken").</summary>
-    public static bool? TriedOrYesNo(string? text)
+    public static bool? TriedOrYesNo(string? text) =>
+        AsAnswer(text) is { } reading ? (reading.SaysTried ? true : YesNo(reading)) : null;
+
+    private static bool? YesNo(AnswerReading reading) => reading.Polarity switch
+    {
+        Polarity.Yes => true,
+        Polarity.No => false,
+        // "wifi和4g都试了": what was tried is the answer's yes.
+        _ => reading.SaysTried ? true : null,
+    };
+
+    /// <summary>The reading of a message that can be an answer: not a stop or start-over, and naming no order.</summary>
+    private static AnswerReading? AsAnswer(string? text)
     {
         var reading = AnswerReader.Read(text);
-        if (reading.Command is ConversationCommand.NeverMind or ConversationCommand.StartOver || OrderNumber.Find(text) is not null)
-        {
-            return null;
-        }
-
-        return reading.SaysTried ? true : YesNo(text);
+        return reading.Command is ConversationCommand.NeverMind or ConversationCommand.StartOver || OrderNumber.Find(text) is not null
+            ? null
+            : reading;
     }
 
     /// <summary>One of the offered actions named in a sentence ("催一下商家吧", "ok i'll wait").</summary>

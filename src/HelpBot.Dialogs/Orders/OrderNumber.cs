@@ -12,11 +12,16 @@ public static partial class OrderNumber
     public const int MinDigits = 16;
     public const int MaxDigits = 19;
 
-    public static string? Find(string? text)
+    public static string? Find(string? text) => Numbers(text).FirstOrDefault();
+
+    /// <summary>Every order number in the text, in order ("2611… 和 2611… 都卡住了").</summary>
+    public static IReadOnlyList<string> FindAll(string? text) => [.. Numbers(text)];
+
+    private static IEnumerable<string> Numbers(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return null;
+            yield break;
         }
 
         // NFKC turns full-width digits and dashes into ASCII.
@@ -26,25 +31,9 @@ public static partial class OrderNumber
             var digits = new string([.. match.Value.Where(char.IsAsciiDigit)]);
             if (digits.Length is >= MinDigits and <= MaxDigits)
             {
-                return digits;
+                yield return digits;
             }
         }
-
-        return null;
-    }
-
-    /// <summary>Every order number in the text, in order ("2611… 和 2611… 都卡住了").</summary>
-    public static IReadOnlyList<string> FindAll(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
-
-        var normalized = text.Normalize(NormalizationForm.FormKC);
-        return [.. DigitRun().Matches(normalized)
-            .Select(m => new string([.. m.Value.Where(char.IsAsciiDigit)]))
-            .Where(digits => digits.Length is >= MinDigits and <= MaxDigits)];
     }
 
     public static bool IsValid(string? value) =>

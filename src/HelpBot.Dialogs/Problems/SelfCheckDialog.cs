@@ -62,8 +62,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
 
         // An app too old to be supported, as the app itself reports, is the cause: said first, and nothing else asked.
         if (options.Checks.Contains(CheckNames.AppVersion) && file.Check(CheckNames.AppVersion) is null
-            && await IsUnsupportedClientAsync(step, cancellationToken)
-            && await CheckVersionFromClientAsync(step, file, cancellationToken))
+            && await CheckVersionFromClientAsync(step, file, onlyWhenUnsupported: true, cancellationToken))
         {
             return await step.EndAsync(false, cancellationToken);
         }
@@ -86,7 +85,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
                 continue;
             }
 
-            if (check == CheckNames.AppVersion && await CheckVersionFromClientAsync(step, file, cancellationToken))
+            if (check == CheckNames.AppVersion && await CheckVersionFromClientAsync(step, file, onlyWhenUnsupported: false, cancellationToken))
             {
                 continue;
             }
@@ -129,7 +128,8 @@ public sealed class SelfCheckDialog : WaterfallDialog
     /// Answers the app-version check from the app's own client info, against the versions of the client's platform.
     /// A client on another platform (web chat says "web") tells nothing about the app, so the question is asked.
     /// </summary>
-    private async Task<bool> CheckVersionFromClientAsync(WaterfallStepContext step, CaseFile file, CancellationToken cancellationToken)
+    /// <param name="onlyWhenUnsupported">Answer it only when the version is below the oldest supported one (said first).</param>
+    private async Task<bool> CheckVersionFromClientAsync(WaterfallStepContext step, CaseFile file, bool onlyWhenUnsupported, CancellationToken cancellationToken)
     {
         var client = ClientInfo.From(step.Context.Activity);
         if (client.AppVersion is null || client.Platform is null || !Version.TryParse(client.AppVersion.TrimStart('v', 'V'), out var installed))
@@ -145,6 +145,11 @@ public sealed class SelfCheckDialog : WaterfallDialog
 
         var turn = step.Context.Turn();
         var (minimum, latest) = versions.Value;
+        if (onlyWhenUnsupported && installed >= minimum)
+        {
+            return false;
+        }
+
         var result = installed < minimum ? CheckResults.Problem : CheckResults.Ok;
         file.Record(new CaseCheck(CheckNames.AppVersion, result, CheckSources.ClientInfo, _time.GetUtcNow(), $"{client.Platform} {client.AppVersion}"));
         var key = installed < minimum ? nameof(Strings.Check_AppVersion_Unsupported)
@@ -152,15 +157,6 @@ public sealed class SelfCheckDialog : WaterfallDialog
             : nameof(Strings.Check_AppVersion_Current);
         await step.Context.SendActivityAsync(turn.Format(key, client.AppVersion, latest.ToString(), minimum.ToString()), cancellationToken: cancellationToken);
         return true;
-    }
-
-    private async Task<bool> IsUnsupportedClientAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var client = ClientInfo.From(step.Context.Activity);
-        return client.AppVersion is not null && client.Platform is not null
-            && Version.TryParse(client.AppVersion.TrimStart('v', 'V'), out var installed)
-            && await VersionsAsync(client.Platform, cancellationToken) is { } versions
-            && installed < versions.Minimum;
     }
 
     /// <summary>Oldest supported and latest version, for one platform or (null) across the app's platforms.</summary>

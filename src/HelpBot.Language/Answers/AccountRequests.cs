@@ -21,18 +21,17 @@ public static class AccountRequests
 
     public static AccountRequest Read(string? text)
     {
-        var normalized = AnswerReader.Normalize(text);
-        if (normalized.Length == 0 || normalized.Count(char.IsAsciiDigit) >= 4)
+        if (string.IsNullOrWhiteSpace(text) || text.Count(char.IsAsciiDigit) >= 4)
         {
             return AccountRequest.None;
         }
 
-        if (Unlink.Any(p => normalized.Contains(p, StringComparison.Ordinal)))
+        if (AnswerReader.ContainsAny(text, Unlink))
         {
             return AccountRequest.Unlink;
         }
 
-        return Link.Any(p => normalized.Contains(p, StringComparison.Ordinal)) && AnswerReader.Read(text).Command == ConversationCommand.None
+        return AnswerReader.ContainsAny(text, Link) && AnswerReader.Read(text).Command == ConversationCommand.None
             ? AccountRequest.Link
             : AccountRequest.None;
     }

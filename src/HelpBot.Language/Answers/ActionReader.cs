@@ -70,20 +70,13 @@ public static class ActionReader
             if (offered.Contains(candidate.Action)
                 && string.CompareOrdinal(text, start, candidate.Phrase, 0, candidate.Phrase.Length) == 0
                 && candidate.Phrase.Length <= text.Length - start
-                && WholeWords(text, start, candidate.Phrase.Length))
+                && AnswerReader.Bounded(text, start, candidate.Phrase.Length))
             {
                 return candidate;
             }
         }
 
         return null;
-    }
-
-    private static bool WholeWords(string text, int start, int length)
-    {
-        static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '\'';
-        return !(IsWordChar(text[start]) && start > 0 && IsWordChar(text[start - 1]))
-               && !(IsWordChar(text[start + length - 1]) && start + length < text.Length && IsWordChar(text[start + length]));
     }
 
     /// <summary>A negation just before the phrase ("不用催", "别联系骑手", "don't call the rider").</summary>

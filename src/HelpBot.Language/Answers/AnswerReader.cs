@@ -79,24 +79,19 @@ public static class AnswerReader
     }
 
     /// <summary>True when the text asks to cancel or change an order ("取消另一单", "change the address of the other one").</summary>
-    public static bool AsksToCancelOrChange(string? text)
-    {
-        var normalized = Normalize(text);
-        return CancelOrChangeWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
-    }
+    public static bool AsksToCancelOrChange(string? text) => ContainsAny(text, CancelOrChangeWords);
 
     /// <summary>True when the text points at an order other than the one being discussed ("对了 我另一单支付失败了").</summary>
-    public static bool MentionsAnotherOrder(string? text)
-    {
-        var normalized = Normalize(text);
-        return AnotherOrderWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
-    }
+    public static bool MentionsAnotherOrder(string? text) => ContainsAny(text, AnotherOrderWords);
 
     /// <summary>True when the text says something is wrong with the food itself ("少了一份丸子", "wrong dish", "没熟").</summary>
-    public static bool MentionsFoodProblem(string? text)
+    public static bool MentionsFoodProblem(string? text) => ContainsAny(text, FoodProblemWords);
+
+    /// <summary>Whether the normalised text holds any of <paramref name="normalizedPhrases"/> (already normalised).</summary>
+    internal static bool ContainsAny(string? text, string[] normalizedPhrases)
     {
         var normalized = Normalize(text);
-        return FoodProblemWords.Any(w => normalized.Contains(w, StringComparison.Ordinal));
+        return normalized.Length > 0 && normalizedPhrases.Any(p => normalized.Contains(p, StringComparison.Ordinal));
     }
 
     private static readonly string[] FoodProblemWords = [.. Vocabulary.FoodProblem.Select(Normalize)];
@@ -158,7 +153,7 @@ public static class AnswerReader
     }
 
     /// <summary>Latin and digit phrases must stand as whole words ("no" is not in "now", "88" not in "2688").</summary>
-    private static bool Bounded(string text, int start, int length)
+    internal static bool Bounded(string text, int start, int length)
     {
         static bool IsWordChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '\'';
         var first = text[start];
