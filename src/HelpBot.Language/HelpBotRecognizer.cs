@@ -1,3 +1,4 @@
+using HelpBot.Language.Answers;
 using HelpBot.Language.Entities;
 using HelpBot.Language.Intents;
 using HelpBot.Language.Model;
@@ -9,7 +10,7 @@ namespace HelpBot.Language;
 /// <summary>
 /// Intent classifier (ML.NET: the model shipped in Data/intent-model.zip, trained at build time by
 /// tools/HelpBot.NluTrain; trained at construction from the embedded Data/train.tsv, with a warning, only when that
-/// model is missing or stale), narrow override rules, negation focus, and entity extraction. Construct once and share;
+/// model is missing or stale), narrow override rules, negation focus, self-check reports left out, and entity extraction. Construct once and share;
 /// all members are thread-safe.
 /// </summary>
 public sealed class HelpBotRecognizer : IHelpBotRecognizer
@@ -79,8 +80,16 @@ public sealed class HelpBotRecognizer : IHelpBotRecognizer
     {
         ArgumentNullException.ThrowIfNull(text);
         var language = LanguageDetector.Detect(text, locale);
+        // What the customer rules out ("不是支付的问题") does not vote. Nor, as a rule, do the checks they say are fine
+        // ("won't pay. wifi is fine"): they are not the problem. But naming them also says where the trouble is ("wifi is
+        // fine, app is up to date, still can't open it"), so the reading the classifier is surer of wins.
         var focus = NegationFocus.Extract(text) ?? text;
         var ranked = _classifier.Score(focus);
+        var withoutChecks = SelfCheckReports.WithoutFineReports(focus);
+        if (!ReferenceEquals(withoutChecks, focus) && _classifier.Score(withoutChecks) is var rest && rest[0].Score > ranked[0].Score)
+        {
+            ranked = rest;
+        }
 
         var ruled = IntentOverrideRules.Match(TextFolding.FoldWidth(text).ToLowerInvariant());
         if (ruled is not null)

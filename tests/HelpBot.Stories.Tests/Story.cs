@@ -133,6 +133,12 @@ public sealed class StoryTurn
     /// <summary>Taps the button whose title is this wording key (it must have been offered by the last reply).</summary>
     public string? Tap { get; set; }
 
+    /// <summary>
+    /// Taps this button if the last reply offers it. A bot that did not ask (the customer's words had already answered:
+    /// "改送达时间" needs no "address or time?") is judged by <see cref="Expect"/> on the reply it already gave.
+    /// </summary>
+    public string? TapIfAsked { get; set; }
+
     /// <summary>Taps the order button for this order number.</summary>
     public string? TapOrder { get; set; }
 

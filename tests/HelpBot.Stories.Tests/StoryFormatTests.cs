@@ -52,14 +52,14 @@ public sealed class StoryFormatTests
         {
             var turn = story.Turns[i];
             var label = $"{where} turn {i + 1}";
-            var kinds = (turn.Say.Count > 0 ? 1 : 0) + (turn.Tap is null ? 0 : 1) + (turn.TapOrder is null ? 0 : 1) + (turn.TapNth is null ? 0 : 1);
+            var kinds = (turn.Say.Count > 0 ? 1 : 0) + (turn.Tap is null ? 0 : 1) + (turn.TapIfAsked is null ? 0 : 1) + (turn.TapOrder is null ? 0 : 1) + (turn.TapNth is null ? 0 : 1);
             if (kinds > 1 || (kinds == 0 && turn.Attach is null))
-                yield return $"{label}: a turn either says (variants), taps a button (tap, tap_order, tap_nth), or attaches a picture.";
+                yield return $"{label}: a turn either says (variants), taps a button (tap, tap_if_asked, tap_order, tap_nth), or attaches a picture.";
             if (turn.Say.Count is 1 or > 5)
                 yield return $"{label}: say gives 2-5 variants, the ways different customers type it.";
             if (turn.Say.Distinct().Count() != turn.Say.Count)
                 yield return $"{label}: the variants repeat each other.";
-            if (turn.Tap is { } tap && !Wording.Exists(tap))
+            if ((turn.Tap ?? turn.TapIfAsked) is { } tap && !Wording.Exists(tap))
                 yield return $"{label}: tap names no wording key: {tap}.";
             if (turn.Attach is { } attach && !Attachments.Contains(attach))
                 yield return $"{label}: attach is screenshot or pdf.";

@@ -31,6 +31,7 @@ public sealed partial class StoryRun
     private readonly List<string> _failures = [];
     private readonly StringBuilder _transcript = new();
     private IReadOnlyList<IMessageActivity> _lastReplies = [];
+    private IReadOnlyList<WordingUse> _lastUses = [];
 
     public StoryRun(Story story, int run, int seed)
     {
@@ -115,6 +116,22 @@ public sealed partial class StoryRun
         else if (turn.Tap is { } key)
         {
             text = TappedValue(label, key, action => Wording.KeysOfTitle(_story.Language, action.Title ?? string.Empty).Contains(key), $"the button {key}");
+        }
+        else if (turn.TapIfAsked is { } asked)
+        {
+            bool Offers(CardAction action) => Wording.KeysOfTitle(_story.Language, action.Title ?? string.Empty).Contains(asked);
+            if (!_lastReplies.SelectMany(Buttons).Any(Offers))
+            {
+                _transcript.AppendLine(CultureInfo.InvariantCulture, $"customer: (would tap {asked}, not asked: the bot already knew)");
+                if (turn.Expect is { } already)
+                {
+                    Judge(label, already, _lastReplies, _lastUses);
+                }
+
+                return;
+            }
+
+            text = TappedValue(label, asked, Offers, $"the button {asked}");
         }
         else if (turn.TapOrder is { } number)
         {
@@ -218,6 +235,7 @@ public sealed partial class StoryRun
         if (replies.Count > 0)
         {
             _lastReplies = replies;
+            _lastUses = uses;
         }
 
         if (expect is not null)

@@ -56,6 +56,16 @@ public sealed class CancelAndReorderDialog : WaterfallDialog
         }
 
         var turn = step.Context.Turn();
+        if (order.Status == OrderStatus.Cancelled)
+        {
+            // "取消的那单钱退了吗": nothing to cancel, and what the customer wants to know is where the money is.
+            var (finding, whereTheMoneyIs) = Money.OfCancelledOrder(turn, order);
+            turn.Data.Case?.AddFinding(finding);
+            var already = turn.Format(nameof(Strings.Cancel_AlreadyCancelled), order.OrderNumber, order.Merchant.Name);
+            await step.Context.SendActivityAsync(MainMenu.Reply(already + "\n\n" + whereTheMoneyIs, turn, Intents.HumanAgent), cancellationToken);
+            return await step.EndAsync(false, cancellationToken);
+        }
+
         if (!OrderRules.CanCancel(order))
         {
             // Said before anything is promised: no confirmation, no refund talk for an order that cannot be cancelled.

@@ -5,6 +5,7 @@ using HelpBot.Dialogs.Orders;
 using HelpBot.Dialogs.Problems;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
+using HelpBot.Language.Answers;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
 using HelpBot.Platform.Models;
@@ -13,8 +14,11 @@ using Microsoft.Extensions.Logging;
 
 namespace HelpBot.Dialogs.Changes;
 
-/// <summary>Which order (null: ask), and whether only the time may change (a delivery already on its way keeps its address).</summary>
-public sealed record ChangeDeliveryOptions(string? OrderNumber, bool OnlyTime = false);
+/// <summary>
+/// Which order (null: ask), whether only the time may change (a delivery already on its way keeps its address), and the
+/// customer's request in their words: when it already says the address or the time ("地址写错了"), that is not asked.
+/// </summary>
+public sealed record ChangeDeliveryOptions(string? OrderNumber, bool OnlyTime = false, string? Request = null);
 
 /// <summary>Change an order's delivery address or time through the platform, as the customer could in the app.</summary>
 public sealed class ChangeDeliveryDialog : WaterfallDialog
@@ -25,6 +29,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
     public const string AddressPromptId = "changeDelivery.address";
     private const string Address = "address";
     private const string Time = "time";
+    private static readonly string[] AddressOrTime = [Address, Time];
 
     private readonly IOrdersApi _orders;
     private readonly OrderStatusPresenter _presenter;
@@ -69,9 +74,15 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
             return await step.EndAsync(false, cancellationToken);
         }
 
-        if (step.GetOptions<ChangeDeliveryOptions>()?.OnlyTime == true)
+        var options = step.GetOptions<ChangeDeliveryOptions>();
+        if (options?.OnlyTime == true)
         {
             return await step.NextAsync(new FoundChoice(Time, 1), cancellationToken);
+        }
+
+        if (ActionReader.Read(options?.Request, AddressOrTime) is { } said)
+        {
+            return await step.NextAsync(new FoundChoice(said, said == Address ? 0 : 1), cancellationToken);
         }
 
         var turn = step.Context.Turn();
@@ -140,7 +151,7 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
         {
             _logger.LogWarning(ex, "Changing the delivery failed");
-            await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(turn.PlatformUnavailableApology(), cancellationToken: cancellationToken);
             return await step.EndAsync(false, cancellationToken);
         }
     }

@@ -109,7 +109,7 @@ public sealed class RootDialog : Dialog
             case Intents.CancelOrder:
                 return await dc.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(intent.OrderNumber, "customer_request"), cancellationToken);
             case Intents.ChangeOrder:
-                return await dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(intent.OrderNumber), cancellationToken);
+                return await dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(intent.OrderNumber, Request: text), cancellationToken);
             case Intents.ContactMerchant:
                 return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
 
@@ -212,7 +212,7 @@ public sealed class RootDialog : Dialog
             Intents.PaymentFailed or Intents.Refund => dc.BeginDialogAsync(PaymentDialog.DialogId, forward with { Problem = problem }, cancellationToken),
             Intents.DeliveryDelay => dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, forward, cancellationToken),
             Intents.StatusMismatch => dc.BeginDialogAsync(StatusMismatchDialog.DialogId, forward, cancellationToken),
-            Intents.ChangeOrder => dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(number), cancellationToken),
+            Intents.ChangeOrder => dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(number, Request: text), cancellationToken),
             _ => dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(number, PickFrom: number is null ? text : null), cancellationToken),
         };
     }

@@ -26,7 +26,7 @@ public static class MerchantActions
         }
         catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
         {
-            await context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
+            await context.SendActivityAsync(turn.PlatformUnavailableApology(), cancellationToken: cancellationToken);
         }
     }
 

@@ -259,7 +259,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
     {
         _logger.LogWarning(ex, "Order system unavailable during the order-status flow");
         var turn = step.Context.Turn();
-        var unavailable = turn.Text(nameof(Strings.Platform_Unavailable));
+        var unavailable = turn.PlatformUnavailableApology();
         if (StartedByPayment(step.Dialog))
         {
             // The payment checks that need no order data still help: run them in place of the lookup. The payment

@@ -68,7 +68,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
         catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
         {
             _logger.LogWarning(ex, "Merchant backend unavailable while diagnosing a stuck order");
-            await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(turn.PlatformUnavailableApology(), cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
         }
 

@@ -48,7 +48,7 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
         catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
         {
             _logger.LogWarning(ex, "Merchant backend unavailable while comparing states");
-            await step.Context.SendActivityAsync(turn.Text(nameof(Strings.Platform_Unavailable)), cancellationToken: cancellationToken);
+            await step.Context.SendActivityAsync(turn.PlatformUnavailableApology(), cancellationToken: cancellationToken);
             return await step.ReplaceDialogAsync(EscalationDialog.DialogId, new EscalationOptions(CaseRoutes.Platform), cancellationToken);
         }
 

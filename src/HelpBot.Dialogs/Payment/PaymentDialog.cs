@@ -51,10 +51,7 @@ public sealed class PaymentDialog : ProblemFlowDialog
 
         if (order.Status == OrderStatus.Cancelled)
         {
-            // Whatever was asked, a cancelled order's money question has one answer: back already, on its way, or none.
-            var (finding, text) = payment.State == PaymentState.Refunded ? ("refunded", turn.Format(nameof(Strings.Payment_Refunded), amount, channel))
-                : payment.CustomerCharged || payment.State == PaymentState.Paid ? ("refund_pending", turn.Format(nameof(Strings.Refund_OnItsWay), order.OrderNumber, amount, channel))
-                : ("nothing_charged", turn.Text(nameof(Strings.Cancel_NothingCharged)));
+            var (finding, text) = Money.OfCancelledOrder(turn, order);
             file.AddFinding(finding);
             await Say(step, cancellationToken, text);
             return await step.NextAsync(null, cancellationToken);

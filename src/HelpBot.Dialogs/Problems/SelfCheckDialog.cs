@@ -3,6 +3,7 @@ using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
+using HelpBot.Language.Answers;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
 using Microsoft.Bot.Builder;
@@ -52,6 +53,22 @@ public sealed class SelfCheckDialog : WaterfallDialog
 
     public const string TriedPromptId = "selfCheck.tried";
 
+    /// <summary>What the customer's first message already said about <paramref name="check"/>, as a case check result.</summary>
+    private static string? ReportedIn(string? text, string check)
+    {
+        SelfCheck? asked = check switch
+        {
+            CheckNames.Network => SelfCheck.Network,
+            CheckNames.AppVersion => SelfCheck.AppVersion,
+            CheckNames.AppRestart => SelfCheck.AppRestart,
+            CheckNames.PaymentMethod => SelfCheck.PaymentMethod,
+            _ => null,
+        };
+        return asked is { } known && SelfCheckReports.Says(text, known) is { } fine
+            ? fine ? CheckResults.Ok : CheckResults.Problem
+            : null;
+    }
+
     private static bool AsksWhetherTried(string check) => check is CheckNames.AppRestart or CheckNames.AppVersion;
 
     private async Task<DialogTurnResult> AskNextAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -74,7 +91,7 @@ public sealed class SelfCheckDialog : WaterfallDialog
                 continue;
             }
 
-            if (SelfCheckPhrases.AnsweredIn(options.CustomerText, check) is { } said)
+            if (ReportedIn(options.CustomerText, check) is { } said)
             {
                 file.Record(new CaseCheck(check, said, CheckSources.CustomerText, _time.GetUtcNow()));
                 if (said == CheckResults.Problem)

@@ -6,9 +6,10 @@ namespace HelpBot.Dialogs.Turns;
 
 /// <summary>
 /// Tells a double tap or a resend from a second message. The same text within <see cref="Window"/> is a repeat when
-/// (a) the first was the answer to a waiting question that is now settled (a confirmation tapped twice), or (b) the
+/// (a) the first was the answer to a waiting question that is now settled (a confirmation tapped twice), (b) the
 /// first started what still waits, unchanged, and the text is a request rather than an answer to it (the same
-/// complaint, "human please" twice). It is not a repeat when the first got nowhere (the platform was down, so the
+/// complaint, "human please" twice), or (c) the first was a request answered in full with nothing left waiting (a status
+/// question sent twice). It is not a repeat when the first got nowhere (the platform was down, so the
 /// resend must be answered), when the waiting question takes it ("没有" to the next question), when the question takes
 /// typed text (a second try of the same code), or for the bare commands and pictures.
 /// </summary>
@@ -23,10 +24,15 @@ public sealed class RepeatCheck
     private readonly DateTimeOffset _at;
     private readonly bool _answered;
     private readonly DialogContext _dc;
+    private readonly TurnInfo _turn;
 
-    private RepeatCheck(DialogContext dc, string text, DateTimeOffset at, bool answered, bool isRepeat)
+    /// <summary>What <see cref="ConversationData.LastMessageLeft"/> holds after a request that was answered in full and left nothing waiting.</summary>
+    private const string Served = "(served)";
+
+    private RepeatCheck(DialogContext dc, string text, DateTimeOffset at, bool answered, bool isRepeat, TurnInfo turn)
     {
         _dc = dc;
+        _turn = turn;
         _text = text;
         _at = at;
         _answered = answered;
@@ -58,9 +64,9 @@ public sealed class RepeatCheck
             && !(dc.ActiveDialog is { } active && dc.Dialogs.Find(active.Id) is IAnswerPrompt { TakesAnyText: true });
         var repeat = candidate
             && ((data.LastMessageAnswered && dc.ActiveDialog is null)
-                || (dc.ActiveDialog is not null && data.LastMessageLeft == StackShape(data)
+                || (data.LastMessageLeft == (dc.ActiveDialog is null ? Served : StackShape(data))
                     && await isRequest(activity.Text, turn.Language, cancellationToken)));
-        return new RepeatCheck(dc, text, now, answered, repeat);
+        return new RepeatCheck(dc, text, now, answered, repeat, turn);
     }
 
     /// <summary>After the turn: what the next message is compared with (a repeat keeps the first's record).</summary>
@@ -75,7 +81,10 @@ public sealed class RepeatCheck
         data.LastMessage = _text.Length is > 0 and <= MaxRememberedLength ? _text : null;
         data.LastMessageAt = data.LastMessage is null ? null : _at;
         data.LastMessageAnswered = data.LastMessage is not null && _answered;
-        data.LastMessageLeft = data.LastMessage is null || _dc.ActiveDialog is null ? null : StackShape(data);
+        data.LastMessageLeft = data.LastMessage is null ? null
+            : _dc.ActiveDialog is not null ? StackShape(data)
+            : _turn.PlatformFailed ? null
+            : Served;
     }
 
     private static string StackShape(ConversationData data) => string.Join('/', data.DialogStack.Select(d => d.Id));

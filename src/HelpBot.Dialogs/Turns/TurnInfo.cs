@@ -1,6 +1,7 @@
 using System.Globalization;
 using HelpBot.Dialogs.Conversation;
 using HelpBot.Dialogs.Localization;
+using HelpBot.Dialogs.Resources;
 using Microsoft.Bot.Builder;
 
 namespace HelpBot.Dialogs.Turns;
@@ -28,7 +29,17 @@ public sealed class TurnInfo
     /// <summary>What each text of this turn was read as (see <c>TurnUnderstanding</c>): every text is recognised once.</summary>
     internal Dictionary<string, TurnIntent> Understood { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>True once this turn told the customer the order system could not be reached: it got nowhere.</summary>
+    public bool PlatformFailed { get; private set; }
+
     public string Text(string key) => BotText.Get(Culture, key);
+
+    /// <summary>The "order system unavailable" apology; marks the turn as one that got nowhere, so a resend is answered.</summary>
+    public string PlatformUnavailableApology()
+    {
+        PlatformFailed = true;
+        return Text(nameof(Strings.Platform_Unavailable));
+    }
 
     public string Format(string key, params object?[] args) => BotText.Format(Culture, key, args);
 }

@@ -8,6 +8,10 @@ namespace HelpBot.Language.Answers;
 /// </summary>
 public static class ActionReader
 {
+    // Declared first: the phrases below are normalised with it.
+    private static readonly (string Phrase, string ReadAs)[] Synonyms =
+        [.. Vocabulary.ActionSynonyms.Select(s => (AnswerReader.Normalize(s.Phrase), AnswerReader.Normalize(s.ReadAs))).OrderByDescending(s => s.Item1.Length)];
+
     // Normalised phrase -> action, grouped by first character, longest first (the same left-to-right scan as AnswerReader).
     private static readonly Dictionary<char, (string Phrase, string Action)[]> Phrases = Vocabulary.Actions
         .SelectMany(entry => entry.Value.Select(p => (Phrase: Normalize(p), Action: entry.Key)))
@@ -52,11 +56,32 @@ public static class ActionReader
         return found;
     }
 
-    // "联系一下骑手", "催一下商家", "帮我问下骑手": the softening 一下 / 下 between a verb and its object says nothing.
+    // "联系一下骑手", "催一下商家", "帮我问下骑手", "改个时间": the softening 一下 / 下 / 个 between a verb and its object says nothing.
     private static string Normalize(string? text) =>
-        AnswerReader.Normalize(text).Replace("一下", string.Empty, StringComparison.Ordinal).Replace("问下", "问", StringComparison.Ordinal)
+        ReadSynonyms(AnswerReader.Normalize(text)).Replace("一下", string.Empty, StringComparison.Ordinal).Replace("问下", "问", StringComparison.Ordinal)
             .Replace("联系下", "联系", StringComparison.Ordinal).Replace("催下", "催", StringComparison.Ordinal).Replace("提醒下", "提醒", StringComparison.Ordinal)
-            .Replace("通知下", "通知", StringComparison.Ordinal).Replace("找下", "找", StringComparison.Ordinal);
+            .Replace("通知下", "通知", StringComparison.Ordinal).Replace("找下", "找", StringComparison.Ordinal)
+            .Replace("改个", "改", StringComparison.Ordinal).Replace("换个", "换", StringComparison.Ordinal);
+
+    /// <summary>Each name of the rider or the restaurant as the one word the action phrases use (<see cref="Vocabulary.ActionSynonyms"/>).</summary>
+    private static string ReadSynonyms(string text)
+    {
+        foreach (var (phrase, readAs) in Synonyms)
+        {
+            for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + readAs.Length, StringComparison.Ordinal))
+            {
+                if (!AnswerReader.Bounded(text, at, phrase.Length))
+                {
+                    at += phrase.Length - readAs.Length;
+                    continue;
+                }
+
+                text = string.Concat(text.AsSpan(0, at), readAs, text.AsSpan(at + phrase.Length));
+            }
+        }
+
+        return text;
+    }
 
     private static (string Phrase, string Action)? MatchAt(string text, int start, IReadOnlyCollection<string> offered)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace HelpBot.Language.Answers;
 
@@ -6,7 +7,7 @@ namespace HelpBot.Language.Answers;
 /// Reads a typed rating from one to five ("5", "5星", "四颗星", "5 stars", "great, 5", "4/5", "⭐⭐⭐", "满分", "给个好评").
 /// Null when there is none or it is not clear (two numbers, a number out of range).
 /// </summary>
-public static class RatingReader
+public static partial class RatingReader
 {
     private static readonly Dictionary<char, int> ChineseDigits = new() { ['一'] = 1, ['二'] = 2, ['两'] = 2, ['三'] = 3, ['四'] = 4, ['五'] = 5 };
 
@@ -17,6 +18,15 @@ public static class RatingReader
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;
+        }
+
+        if (OnScale().Match(text) is { Success: true } scaled
+            && int.TryParse(scaled.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var given)
+            && int.TryParse(scaled.Groups["of"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var scale)
+            && given <= scale)
+        {
+            // "10/10", "8 out of 10", "100分": the same on five stars, at least one.
+            return Math.Max(1, (int)Math.Round(given * 5.0 / scale, MidpointRounding.AwayFromZero));
         }
 
         // "4/5" and "4 out of 5": the scale is not a second rating; "five stars" is 5.
@@ -67,4 +77,8 @@ public static class RatingReader
         var words = Vocabulary.RatingWords.Where(w => normalized.Contains(AnswerReader.Normalize(w.Key), StringComparison.Ordinal)).Select(w => w.Value).Distinct().ToList();
         return words.Count == 1 ? words[0] : null;
     }
+
+    // A rating on a ten or hundred point scale, said as one: "10/10", "9 out of 10", "95/100" ("10分" alone stays unclear).
+    [GeneratedRegex(@"(?<![\d/])(?<n>\d{1,3})\s*(?:/\s*|out of\s*)(?<of>10|100)(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex OnScale();
 }

@@ -60,6 +60,94 @@ internal static class Vocabulary
         "what am i supposed to do", "what do i do", "what should i do here", "options",
     ];
 
+    /// <summary>What a customer names when they report on their connection ("wifi没问题", "my internet is fine").</summary>
+    public static readonly string[] NetworkSubject =
+    [
+        "网络", "网速", "网", "wifi", "wi-fi", "无线", "信号", "流量", "4g", "5g", "network", "internet", "connection", "signal",
+        "mobile data", "data",
+    ];
+
+    /// <summary>Said of the connection right after it: all is well ("网络也没问题", "wifi is fine", "internet works").</summary>
+    public static readonly string[] NetworkFine =
+    [
+        "没问题", "没毛病", "没啥问题", "没什么问题", "好着呢", "好好的", "正常", "很好", "稳", "挺好", "稳定", "通的", "畅通", "满格", "ok", "okay", "fine", "good",
+        "great", "stable", "working", "works", "work", "strong", "no problem", "no problems", "not the problem", "not the issue", "isn't the problem",
+        "isn't the issue",
+    ];
+
+    /// <summary>Said of the connection right after it: it is bad ("网络不太好", "wifi is down"); read before <see cref="NetworkFine"/>.</summary>
+    public static readonly string[] NetworkBad =
+    [
+        "不好", "不太好", "不怎么好", "很差", "差", "不稳定", "不稳", "不行", "断了", "断断续续", "很卡", "卡", "很慢", "慢", "bad", "down",
+        "poor", "weak", "slow", "spotty", "unstable", "not working", "isn't working", "doesn't work", "keeps dropping", "dropped", "off",
+        "sucks",
+    ];
+
+    /// <summary>Whole reports about the connection that need no subject word before them.</summary>
+    public static readonly string[] NetworkFineReports =
+    [
+        "其他app都正常", "其他app都能用", "别的app都能用", "别的app都正常", "别的软件都能用", "其他软件都正常", "别的都能刷", "other apps work",
+        "other apps are fine", "other apps are working", "everything else works", "everything else loads",
+    ];
+
+    /// <summary>"换了4g" / "switched to wifi": the customer tried another connection, so the network is ruled out.</summary>
+    public static readonly string[] NetworkSwitch = ["换了", "切了", "切换了", "切到", "切换到", "换成", "换到", "用了", "switched to", "changed to", "tried", "tried using", "used"];
+
+    public static readonly string[] NetworkSwitchedTo =
+    [
+        "4g", "5g", "wifi", "wi-fi", "流量", "数据", "移动数据", "网络", "别的网", "mobile data", "cellular", "data", "another network",
+        "a different network", "another wifi",
+    ];
+
+    public static readonly string[] NetworkBadReports = ["没网", "没信号", "断网", "no signal", "no internet", "no wifi", "no network", "no connection", "bad signal"];
+
+    /// <summary>What a customer names when they report on the app itself ("app也是最新版", "the app is up to date").</summary>
+    public static readonly string[] AppSubject = ["app", "应用", "软件", "客户端", "版本", "the app", "my app"];
+
+    /// <summary>Said of the app right after it: it is current ("app更新过了", "app is updated").</summary>
+    public static readonly string[] AppCurrent =
+    [
+        "最新", "最新版", "最新的", "更新了", "更新过", "更新过了", "已更新", "已经更新", "升级了", "升级过", "重装了", "重装过", "updated", "up to date",
+        "up-to-date", "the latest", "latest", "current", "reinstalled",
+    ];
+
+    /// <summary>Said of the app right after it: it is old ("app还没更新"); read before <see cref="AppCurrent"/>.</summary>
+    public static readonly string[] AppOld =
+    [
+        "没更新", "没有更新", "还没更新", "没升级", "不是最新", "太旧", "太老", "很旧", "很老", "有点旧", "有点老", "比较旧", "比较老", "旧了", "老了",
+        "旧版", "老版", "old", "outdated", "not updated", "not the latest", "not up to date",
+        "hasn't been updated",
+    ];
+
+    /// <summary>Whole reports of a current app that need no subject word before them ("最新版", "I'm on the latest version").</summary>
+    public static readonly string[] AppCurrentReports =
+    [
+        "最新版", "最新版本", "最新的版本", "已经是最新", "更新过了", "已经更新了", "已经更新过", "刚更新过", "刚更新了", "升级过了", "重装过", "重装了", "重新安装", "重新下载了", "latest version", "newest version",
+        "latest update", "up to date", "up-to-date", "already updated", "updated the app", "updated it", "reinstalled", "re-installed",
+        "reinstalled the app",
+    ];
+
+    /// <summary>Whole reports of an old app; read before <see cref="AppCurrentReports"/>, so "不是最新版" is old.</summary>
+    public static readonly string[] AppOldReports =
+    [
+        "不是最新", "旧版", "老版本", "old version", "outdated version", "not the latest", "not up to date", "haven't updated",
+    ];
+
+    public static readonly string[] AppRestartedReports =
+    [
+        "重启过", "重启了", "重新打开过", "重新打开了", "重开了", "关了再开", "杀掉重开", "退出重进", "restarted", "reopened", "closed and reopened",
+        "force closed", "force quit", "rebooted",
+    ];
+
+    public static readonly string[] PaymentMethodReadyReports =
+    [
+        "已经绑定", "绑定了", "绑好了", "开通了在线支付", "余额够", "余额充足", "额度够", "card is linked", "payment method is linked",
+        "linked my card", "enough balance", "enough money",
+    ];
+
+    /// <summary>Words just before a fixed report that turn it around ("没绑定了", "not reinstalled").</summary>
+    public static readonly string[] ReportNegators = ["不", "没", "未", "别", "not", "n't", "never"];
+
     public static readonly string[] Thanks = ["谢谢", "谢了", "多谢", "感谢", "辛苦了", "thanks", "thank you", "thx", "ty", "cheers", "appreciate it"];
 
     public static readonly string[] Goodbye =
@@ -104,6 +192,21 @@ internal static class Vocabulary
     /// Typed answers to "what would you like to do?", by action (the flows' action names). Only the actions a flow offered
     /// are looked for, so "联系商家" can mean messaging the restaurant where no phone number is offered.
     /// </summary>
+    /// <summary>
+    /// The many names of the rider and the restaurant, read as one word each before actions are matched, so "联系送餐的小哥"
+    /// is "联系骑手" and "call the delivery guy" is "call the rider". Longest first; English ones as whole words.
+    /// </summary>
+    public static readonly (string Phrase, string ReadAs)[] ActionSynonyms =
+    [
+        ("送餐的小哥", "骑手"), ("送外卖的小哥", "骑手"), ("外卖小哥", "骑手"), ("送餐小哥", "骑手"), ("配送小哥", "骑手"), ("快递小哥", "骑手"),
+        ("送外卖的", "骑手"), ("送餐的", "骑手"), ("送餐员", "骑手"), ("外卖员", "骑手"), ("配送员", "骑手"), ("骑士", "骑手"), ("小哥", "骑手"),
+        ("店家", "商家"), ("餐厅", "商家"), ("饭店", "商家"), ("商户", "商家"), ("店铺", "商家"),
+        ("delivery guy", "rider"), ("delivery person", "rider"), ("delivery man", "rider"), ("delivery driver", "rider"),
+        ("delivery boy", "rider"), ("delivery agent", "rider"), ("driver", "rider"), ("courier", "rider"), ("dasher", "rider"),
+        ("the shop", "the restaurant"), ("the store", "the restaurant"), ("the kitchen", "the restaurant"), ("the merchant", "the restaurant"),
+        ("my", "the"), ("our", "the"), ("your", "the"), ("this", "the"),
+    ];
+
     public static readonly Dictionary<string, string[]> Actions = new(StringComparer.Ordinal)
     {
         ["notify_merchant"] =
@@ -131,6 +234,8 @@ internal static class Vocabulary
         ["contact_rider"] =
         [
             "联系骑手", "骑手电话", "骑手的电话", "打给骑手", "给骑手打电话", "给骑手打", "问骑手", "打骑手电话", "找骑手", "问问骑手", "问一下骑手", "骑手号码", "配送员电话",
+            "电话给骑手", "骑手联系方式", "骑手的联系方式", "催骑手", "催催骑手", "rider's contact", "rider contact", "reach the rider", "ring the rider",
+            "phone the rider", "talk to the rider", "speak to the rider",
             "call the rider", "rider's number", "rider number", "rider's phone", "contact the rider", "text the rider", "message the rider",
             "call the driver", "driver's number", "contact the driver", "call the courier",
         ],
@@ -158,7 +263,7 @@ internal static class Vocabulary
         ],
         ["escalate"] =
         [
-            "转给客服", "转客服", "转人工", "找客服", "人工客服", "人工", "客服处理", "平台处理", "找平台", "投诉", "找真人", "找个人", "帮我找人",
+            "转给客服", "转客服", "转人工", "找客服", "人工客服", "人工", "客服处理", "客服", "让客服", "请客服", "交给客服", "人工处理", "agent", "平台处理", "找平台", "投诉", "找真人", "找个人", "帮我找人",
             "talk to a person", "talk to someone", "human", "real person", "an agent", "customer service", "support", "escalate",
             "file a complaint", "complain", "someone",
         ],

@@ -74,12 +74,21 @@ public sealed class NaturalAnswerTests
     {
         await using var bot = await BotFixture.StartAsync();
         await bot.Conversation(language: BotLanguage.English)
-            .Send("change the address of 2611240000000002").AssertReplyContains("What would you like to change?")
+            .Send("i need to update 2611240000000002").AssertReplyContains("What would you like to change?")
             .Send("Delivery address").AssertReplyContains("new delivery address")
             .Send("ok thanks bye").AssertReplyContains("You're welcome")
             .StartTestAsync();
 
         Assert.DoesNotContain("thanks", bot.Sandbox.State.GetOrder("2611240000000002").Delivery.Address, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_request_that_names_the_address_goes_straight_to_the_new_address()
+    {
+        await using var bot = await BotFixture.StartAsync();
+        await bot.Conversation(language: BotLanguage.English)
+            .Send("the address on 2611240000000002 is wrong, can you fix it").AssertReplyContains("new delivery address")
+            .StartTestAsync();
     }
 
     [Fact]

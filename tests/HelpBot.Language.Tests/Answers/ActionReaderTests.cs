@@ -23,6 +23,8 @@ public sealed class ActionReaderTests
     [InlineData("转人工", "escalate")]
     [InlineData("我要投诉", "escalate")]
     [InlineData("let me talk to a real person", "escalate")]
+    [InlineData("那让客服来处理吧", "escalate")]
+    [InlineData("get an agent on this", "escalate")]
     public void Stuck_order_options(string text, string action) => Assert.Equal(action, ActionReader.Read(text, StuckOptions));
 
     [Theory]
@@ -31,6 +33,10 @@ public sealed class ActionReaderTests
     [InlineData("改一下送达时间", "change_delivery")]
     [InlineData("可以晚点送吗", "change_delivery")]
     [InlineData("reschedule it", "change_delivery")]
+    [InlineData("外卖小哥电话多少 我打给他", "contact_rider")]
+    [InlineData("能不能帮我联系下送外卖的", "contact_rider")]
+    [InlineData("can i just phone the delivery guy", "contact_rider")]
+    [InlineData("how do I reach my courier", "contact_rider")]
     public void Delay_options(string text, string action) => Assert.Equal(action, ActionReader.Read(text, DelayOptions));
 
     [Theory]

@@ -23,10 +23,15 @@ public sealed class RatingReaderTests
     [InlineData("terrible, 1 star", 1)]
     [InlineData("five stars!", 5)]
     [InlineData("i'd give it four stars", 4)]
+    [InlineData("solid 9/10", 5)]
+    [InlineData("maybe 6 out of 10", 3)]
+    [InlineData("1/10 honestly", 1)]
+    [InlineData("打个 8/10 吧", 4)]
     public void Typed_ratings(string text, int rating) => Assert.Equal(rating, RatingReader.Read(text));
 
     [Theory]
     [InlineData("10分")]
+    [InlineData("12/10")]
     [InlineData("4 or 5")]
     [InlineData("还行吧")]
     [InlineData("thanks bye")]
