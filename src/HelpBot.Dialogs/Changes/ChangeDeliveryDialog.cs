@@ -32,14 +32,16 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
     private static readonly string[] AddressOrTime = [Address, Time];
 
     private readonly IOrdersApi _orders;
+    private readonly IMerchantBackendApi _merchant;
     private readonly OrderStatusPresenter _presenter;
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeDeliveryDialog> _logger;
 
-    public ChangeDeliveryDialog(IOrdersApi orders, OrderStatusPresenter presenter, TimeProvider time, ILogger<ChangeDeliveryDialog> logger)
+    public ChangeDeliveryDialog(IOrdersApi orders, IMerchantBackendApi merchant, OrderStatusPresenter presenter, TimeProvider time, ILogger<ChangeDeliveryDialog> logger)
         : base(DialogId)
     {
         _orders = orders;
+        _merchant = merchant;
         _presenter = presenter;
         _time = time;
         _logger = logger;
@@ -75,6 +77,13 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         }
 
         var options = step.GetOptions<ChangeDeliveryOptions>();
+        if (order.Status is OrderStatus.Paid or OrderStatus.Accepted or OrderStatus.Preparing && await NobodyIsCookingAsync(order, cancellationToken))
+        {
+            // A new time or address helps nobody while the restaurant does not have the order (or has cancelled it): that
+            // is the problem to solve first, and the stuck-order flow says so and offers what helps.
+            return await step.ReplaceDialogAsync(OrderStuckDialog.DialogId, new TroubleshootingOptions(order.OrderNumber, options?.Request), cancellationToken);
+        }
+
         if (options?.OnlyTime == true)
         {
             return await step.NextAsync(new FoundChoice(Time, 1), cancellationToken);
@@ -90,6 +99,21 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
         var prompt = MainMenu.Reply(turn.Text(nameof(Strings.Change_AskWhat)), turn, []);
         prompt.SuggestedActions = new Microsoft.Bot.Schema.SuggestedActions { Actions = [.. choices.Select(c => MainMenu.Button(c.Title!))] };
         return await step.PromptAsync(WhatPromptId, new PromptOptions { Prompt = prompt, Choices = choices, MaxAttempts = 1 }, cancellationToken);
+    }
+
+    // The restaurant's side is a second opinion: when it cannot be read, the change goes ahead as the customer asked.
+    private async Task<bool> NobodyIsCookingAsync(Order order, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var view = await _merchant.GetMerchantOrderAsync(order.OrderNumber, cancellationToken);
+            return !view.Received || view.Status == OrderStatus.Cancelled;
+        }
+        catch (Exception ex) when (ex is PlatformApiException or PlatformUnavailableException)
+        {
+            _logger.LogWarning(ex, "Merchant backend unavailable before a delivery change");
+            return false;
+        }
     }
 
     private static async Task<DialogTurnResult> AskValueAsync(WaterfallStepContext step, CancellationToken cancellationToken)

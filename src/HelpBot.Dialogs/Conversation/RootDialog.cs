@@ -73,6 +73,15 @@ public sealed class RootDialog : Dialog
             ? new TurnIntent(fromButton, 1, null)
             : await _recognizer.RecognizeAsync(text, turn.Language, cancellationToken);
 
+        // "输错了，应该是9000" right after a failed phone check: the same request, for the same order, with these digits.
+        var retry = turn.Data.PhoneCheckRetry;
+        turn.Data.PhoneCheckRetry = null;
+        if (fromButton is null && retry is not null && intent.OrderNumber is null && DigitAnswerReader.Read(text, 4) is { } digits)
+        {
+            turn.SuppliedPhoneDigits = digits;
+            return await dc.BeginDialogAsync(retry.DialogId, retry.Options, cancellationToken);
+        }
+
         if (fromButton is null && IsCorrection(turn, intent, text))
         {
             return await CorrectAsync(dc, intent, text, cancellationToken);
@@ -90,6 +99,14 @@ public sealed class RootDialog : Dialog
         if (fromButton is null && intent.Intent is not (Intents.Refund or Intents.HumanAgent or Intents.CancelOrder) && AnswerReader.MentionsFoodProblem(text))
         {
             return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
+        }
+
+        // "please cancel 2611…, I was charged but it says unpaid": the cancellation asked for is what to do, the rest is
+        // why (the confirmation says what happens to the money).
+        if (fromButton is null && Problems.Contains(intent.Intent) && intent.Intent is not (Intents.CancelOrder or Intents.ChangeOrder)
+            && await AsksForCancellationInAClauseAsync(turn, text, cancellationToken))
+        {
+            intent = intent with { Intent = Intents.CancelOrder };
         }
 
         switch (intent.Intent)
@@ -179,6 +196,29 @@ public sealed class RootDialog : Dialog
     }
 
     private const double ClauseProblemFrom = 0.5;
+
+    /// <summary>One clause of several asks for a cancellation, in words and as the recognizer reads it.</summary>
+    private async Task<bool> AsksForCancellationInAClauseAsync(TurnInfo turn, string? text, CancellationToken cancellationToken)
+    {
+        var clauses = OrderRequests.Clauses(text);
+        if (clauses.Count < 2)
+        {
+            return false;
+        }
+
+        foreach (var clause in clauses)
+        {
+            if (AnswerReader.AsksForCancellation(clause)
+                && await _recognizer.RecognizeAsync(clause, turn.Language, cancellationToken) is { Intent: Intents.CancelOrder, Score: >= ClauseActionFrom })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const double ClauseActionFrom = 0.8;
 
     /// <summary>A correction needs something to correct, and a confident new problem is that problem, not a correction.</summary>
     private static bool IsCorrection(TurnInfo turn, TurnIntent intent, string? text) =>

@@ -96,7 +96,7 @@ public sealed class EscalationDialog : WaterfallDialog
             return await step.EndAsync(null, cancellationToken);
         }
 
-        var ticketId = await PlatformTicketAsync(step, file, turn, cancellationToken);
+        var ticketId = await PlatformTicketAsync(step, file, turn, order, cancellationToken);
         var escalation = new EscalationCase
         {
             Id = caseId,
@@ -177,12 +177,21 @@ public sealed class EscalationDialog : WaterfallDialog
     }
 
     /// <summary>The platform's own ticket for the same case, kept as the case's reference; the case goes on without it.</summary>
-    private async Task<string?> PlatformTicketAsync(WaterfallStepContext step, CaseFile file, TurnInfo turn, CancellationToken cancellationToken)
+    private async Task<string?> PlatformTicketAsync(WaterfallStepContext step, CaseFile file, TurnInfo turn, Order? order, CancellationToken cancellationToken)
     {
+        // The platform files tickets for its users: the signed-in one, or the owner of an order this customer proved is
+        // theirs with the phone digits. Anyone else gets our case without a platform ticket.
+        var userId = turn.PlatformUserId ?? (order is not null && turn.Data.HasVerified(order.OrderNumber) ? order.UserId : null);
+        if (userId is null)
+        {
+            file.Actions.Add(new CaseAction("support_ticket", "skipped", _time.GetUtcNow(), "no platform user"));
+            return null;
+        }
+
         try
         {
             var ticket = await _support.CreateTicketAsync(
-                new CreateTicketRequest(turn.PlatformUserId ?? "unverified", file.OrderNumber, Category(file.ProblemType), Summary(file), Details(file, turn)),
+                new CreateTicketRequest(userId, file.OrderNumber, Category(file.ProblemType), Summary(file), Details(file, turn)),
                 Idempotency.Key(step.Context.Activity.Conversation.Id, "ticket", file.ProblemType, file.OrderNumber, file.OpenedAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
                 cancellationToken);
             file.Actions.Add(new CaseAction("support_ticket", "done", _time.GetUtcNow(), ticket.TicketId));

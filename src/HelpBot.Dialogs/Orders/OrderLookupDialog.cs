@@ -13,6 +13,7 @@ using HelpBot.Platform.Models;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 
 namespace HelpBot.Dialogs.Orders;
 
@@ -172,6 +173,12 @@ public sealed class OrderLookupDialog : WaterfallDialog
         }
 
         step.SetValue(NumberKey, number);
+        if (turn.SuppliedPhoneDigits is { } supplied)
+        {
+            turn.SuppliedPhoneDigits = null;
+            return await step.NextAsync(supplied, cancellationToken);
+        }
+
         return await step.PromptAsync(PhoneDigitsPromptId, new PromptOptions
         {
             Prompt = MessageFactory.Text(turn.Text(nameof(Strings.Verify_AskPhoneDigits))),
@@ -209,7 +216,17 @@ public sealed class OrderLookupDialog : WaterfallDialog
         var (failedChannel, failedUser) = PhoneCheckUser(step.Context.Activity, turn);
         await _phoneChecks.RecordFailureAsync(failedChannel, failedUser, cancellationToken);
         _logger.LogInformation("Phone check failed ({Failures} in this conversation)", turn.Data.PhoneCheckFailures);
-        await step.Context.SendActivityAsync(MainMenu.Reply(turn.Text(nameof(Strings.Verify_NoMatch)), turn, Intents.OrderStatus, Intents.HumanAgent), cancellationToken);
+        var reply = turn.Text(nameof(Strings.Verify_NoMatch));
+        if (turn.Data.PhoneCheckFailures < MaxPhoneCheckFailures && step.Dialog.ParentDialog is { } flow)
+        {
+            // Mistyped digits are common: the next four digits run the same request for the same order again.
+            var options = flow.State["options"] is JObject saved ? (JObject)saved.DeepClone() : [];
+            options["OrderNumber"] = number;
+            turn.Data.PhoneCheckRetry = new PhoneCheckRetry(flow.Id, options);
+            reply += "\n\n" + turn.Text(nameof(Strings.Verify_TypeAgain));
+        }
+
+        await step.Context.SendActivityAsync(MainMenu.Reply(reply, turn, Intents.OrderStatus, Intents.HumanAgent), cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }
 

@@ -89,7 +89,7 @@ public sealed class PaymentDialog : ProblemFlowDialog
         {
             file.AddFinding("charged_but_unpaid");
             var charged = payment.ChargedAt is { } at ? _presenter.Clock(at, now, turn.Culture) : "-";
-            var text = turn.Format(nameof(Strings.Payment_ChargedButUnpaid), amount, channel, charged) + "\n\n" + turn.Text(nameof(Strings.Pitfall_KeepEvidence));
+            var text = turn.Format(nameof(Strings.Payment_ChargedButUnpaid), amount, channel, charged, order.OrderNumber, order.Merchant.Name) + "\n\n" + turn.Text(nameof(Strings.Pitfall_KeepEvidence));
             return await step.PromptAsync(FlowActions.PromptId, FlowActions.Offer(turn, text, FlowActions.Escalate, FlowActions.Wait), cancellationToken);
         }
 

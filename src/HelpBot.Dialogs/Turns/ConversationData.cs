@@ -1,5 +1,6 @@
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
+using HelpBot.Dialogs.Orders;
 using Microsoft.Bot.Builder;
 using Newtonsoft.Json;
 
@@ -28,6 +29,10 @@ public sealed class ConversationData : IStoreItem
     /// <summary>Wrong answers to the phone-digit check in this conversation; the check stops after a few.</summary>
     [JsonProperty("phoneFailures", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public int PhoneCheckFailures { get; set; }
+
+    /// <summary>The flow to run again when the customer corrects the phone digits that just failed (see <see cref="PhoneCheckRetry"/>).</summary>
+    [JsonProperty("phoneRetry", NullValueHandling = NullValueHandling.Ignore)]
+    public PhoneCheckRetry? PhoneCheckRetry { get; set; }
 
     /// <summary>The order the conversation is about, so follow-up questions need not ask for it again.</summary>
     [JsonProperty("order", NullValueHandling = NullValueHandling.Ignore)]

@@ -29,6 +29,9 @@ public sealed class TurnInfo
     /// <summary>What each text of this turn was read as (see <c>TurnUnderstanding</c>): every text is recognised once.</summary>
     internal Dictionary<string, TurnIntent> Understood { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Phone digits this turn's message already gave (a correction after a failed check): the check takes them unasked.</summary>
+    public string? SuppliedPhoneDigits { get; set; }
+
     /// <summary>True once this turn told the customer the order system could not be reached: it got nowhere.</summary>
     public bool PlatformFailed { get; private set; }
 

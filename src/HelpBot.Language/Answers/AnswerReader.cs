@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using HelpBot.Language.Text;
 
 namespace HelpBot.Language.Answers;
@@ -9,7 +10,7 @@ namespace HelpBot.Language.Answers;
 /// phrase is never counted again through the words inside it. For yes/no, any "no" phrase wins over "yes" ones: "能打开
 /// 但是还是不行" is no, and answers like "嗯 都能打开" or "nope, still crashing" are read whole, reasons and all.
 /// </summary>
-public static class AnswerReader
+public static partial class AnswerReader
 {
     private enum Cue
     {
@@ -80,6 +81,21 @@ public static class AnswerReader
 
     /// <summary>True when the text asks to cancel or change an order ("取消另一单", "change the address of the other one").</summary>
     public static bool AsksToCancelOrChange(string? text) => ContainsAny(text, CancelOrChangeWords);
+
+    /// <summary>
+    /// True when the text asks for a cancellation ("please cancel 2611…", "帮我把这单取消了吧", "can you cancel it"), not when it
+    /// tells of one ("商家取消了", "取消的那单", "it got cancelled", "why did they cancel").
+    /// </summary>
+    public static bool AsksForCancellation(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var folded = TextFolding.FoldWidth(text.Length > MaxLength ? text[..MaxLength] : text).ToLowerInvariant().Replace('’', '\'');
+        return CancellationRequest().IsMatch(folded) && !CancellationTold().IsMatch(folded);
+    }
 
     /// <summary>True when the text points at an order other than the one being discussed ("对了 我另一单支付失败了").</summary>
     public static bool MentionsAnotherOrder(string? text) => ContainsAny(text, AnotherOrderWords);
@@ -193,4 +209,12 @@ public static class AnswerReader
             .GroupBy(p => p.Phrase[0])
             .ToDictionary(g => g.Key, g => g.OrderByDescending(p => p.Phrase.Length).ToArray());
     }
+
+    // The request: a cancel verb in its base form (English) or 取消 as the thing asked for (Chinese).
+    [GeneratedRegex(@"\bcancel\b(?!l)|取消(?!的|后|不了|了(?!吧|啊|呗))|不要了|退掉|退单", RegexOptions.CultureInvariant)]
+    private static partial Regex CancellationRequest();
+
+    // Told, not asked: someone else cancelled, it already is, or a question about why.
+    [GeneratedRegex(@"(?:被|已|已经|自动|商家|店家|骑手|平台|系统)取消|\b(?:they|restaurant|merchant|shop|store|rider|driver|why did \w+|who)\s+cancel\b", RegexOptions.CultureInvariant)]
+    private static partial Regex CancellationTold();
 }

@@ -1,3 +1,4 @@
+using HelpBot.Platform.Sandbox.Admin;
 using Microsoft.Extensions.DependencyInjection;
 using HelpBot.Dialogs.Localization;
 
@@ -73,6 +74,8 @@ public sealed class NaturalAnswerTests
     public async Task A_goodbye_at_the_address_question_changes_nothing()
     {
         await using var bot = await BotFixture.StartAsync();
+        // The restaurant has the order, so a change is what helps (an order it never got is a stuck order first).
+        bot.Sandbox.State.OverrideOrder("2611240000000002", new OrderOverride(MerchantReceived: true, MerchantStatus: "preparing"));
         await bot.Conversation(language: BotLanguage.English)
             .Send("i need to update 2611240000000002").AssertReplyContains("What would you like to change?")
             .Send("Delivery address").AssertReplyContains("new delivery address")
@@ -86,6 +89,8 @@ public sealed class NaturalAnswerTests
     public async Task A_request_that_names_the_address_goes_straight_to_the_new_address()
     {
         await using var bot = await BotFixture.StartAsync();
+        // The restaurant has the order, so a change is what helps (an order it never got is a stuck order first).
+        bot.Sandbox.State.OverrideOrder("2611240000000002", new OrderOverride(MerchantReceived: true, MerchantStatus: "preparing"));
         await bot.Conversation(language: BotLanguage.English)
             .Send("the address on 2611240000000002 is wrong, can you fix it").AssertReplyContains("new delivery address")
             .StartTestAsync();
