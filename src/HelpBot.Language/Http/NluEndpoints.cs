@@ -22,11 +22,11 @@ public static class NluEndpoints
     /// language. Bad input gets 400 (413 for an oversized body) with {"error": "..."}. Needs <see cref="IHelpBotRecognizer"/>
     /// (see <see cref="LanguageServiceCollectionExtensions.AddHelpBotLanguage"/>).
     /// </summary>
-    public static IEndpointRouteBuilder MapNluEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <returns>The endpoint, for the host to add its authorization and rate limit to.</returns>
+    public static RouteHandlerBuilder MapNluEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/api/nlu/parse", (Delegate)ParseAsync);
-        return endpoints;
+        return endpoints.MapPost("/api/nlu/parse", (Delegate)ParseAsync);
     }
 
     private static async Task<IResult> ParseAsync(HttpContext context)

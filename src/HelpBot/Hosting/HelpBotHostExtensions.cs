@@ -41,6 +41,10 @@ public static class HelpBotHostExtensions
             services.AddEmbeddedDirectLine(configuration);
             services.AddSingleton<IAttachmentHostSource, DirectLineAttachmentHostSource>();
         }
+        else
+        {
+            services.AddNluApiRateLimit(configuration);
+        }
 
         return services;
     }
@@ -51,17 +55,31 @@ public static class HelpBotHostExtensions
         WarnWhenUnauthenticated(app);
         PrepareRecognizer(app);
 
-        // The request pipeline, in order, before the endpoints; only development mode has any (POST /api/messages
-        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware).
+        // The request pipeline, in order, before the endpoints (POST /api/messages is checked by
+        // ActivityRequestValidator, then runs the turn middleware of TurnMiddleware): static files and web sockets in
+        // development mode, the rate limiter in production.
         if (IsDevelopmentMode(app.Configuration))
         {
             app.UseWebSockets(); // the embedded Direct Line's activity stream
             app.UseWebChatFiles();
         }
+        else
+        {
+            app.UseRateLimiter(); // the NLU API's limit (NluApiProtection)
+        }
 
         app.MapBotMessages();
         app.MapHealth();
-        app.MapNluEndpoints();
+        if (IsDevelopmentMode(app.Configuration))
+        {
+            app.MapNluEndpoints();
+        }
+        else
+        {
+            // Production: the operator token and a rate limit; parsing is CPU that customers' turns share.
+            app.MapProtectedNluEndpoints();
+        }
+
         app.MapAgentDesk();
         if (IsDevelopmentMode(app.Configuration))
         {
