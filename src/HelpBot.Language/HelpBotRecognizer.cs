@@ -15,6 +15,12 @@ namespace HelpBot.Language;
 /// </summary>
 public sealed class HelpBotRecognizer : IHelpBotRecognizer
 {
+    /// <summary>
+    /// Characters of a message that are analysed; the rest is ignored. The same as the bot's default message limit
+    /// (HelpBot:Input:MaxTextLength) and the NLU API's, so a caller that skips those limits still pays a bounded cost.
+    /// </summary>
+    public const int MaxAnalysedLength = 2000;
+
     /// <summary>Score given to an intent chosen by an explicit keyword rule, unless the classifier was surer.</summary>
     private const double RuleScore = 0.95;
 
@@ -79,6 +85,7 @@ public sealed class HelpBotRecognizer : IHelpBotRecognizer
     public RecognitionResult Recognize(string text, string? locale)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = Analysed(text);
         var language = LanguageDetector.Detect(text, locale);
         // What the customer rules out ("不是支付的问题") does not vote. Nor, as a rule, do the checks they say are fine
         // ("won't pay. wifi is fine"): they are not the problem. But naming them also says where the trouble is ("wifi is
@@ -99,6 +106,18 @@ public sealed class HelpBotRecognizer : IHelpBotRecognizer
 
         var entities = _entities.Extract(text, language, _time.GetLocalNow().DateTime);
         return new RecognitionResult(ranked[0].Intent, ranked[0].Score, ranked, entities, language);
+    }
+
+    /// <summary>The first <see cref="MaxAnalysedLength"/> characters, not cutting a surrogate pair in two.</summary>
+    private static string Analysed(string text)
+    {
+        if (text.Length <= MaxAnalysedLength)
+        {
+            return text;
+        }
+
+        var cut = char.IsHighSurrogate(text[MaxAnalysedLength - 1]) ? MaxAnalysedLength - 1 : MaxAnalysedLength;
+        return text[..cut];
     }
 
     /// <summary>Moves <paramref name="intent"/> to the top with at least <see cref="RuleScore"/>, rescaling the rest.</summary>

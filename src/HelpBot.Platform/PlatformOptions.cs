@@ -17,6 +17,12 @@ public sealed class PlatformOptions
     /// <summary>Time limit for a call including its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>
+    /// Largest response body read from the platform, in bytes. A longer body fails the call as unavailable instead of
+    /// being read into memory whole; the platform's largest answers (an order with its timeline) are a few KB.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 1024 * 1024;
+
     // The members below were added with the client registration: the standard resilience handler's own defaults
     // (2 s base delay, breaker minimum throughput 100) suit busy services, not a chat bot's trickle of calls.
 

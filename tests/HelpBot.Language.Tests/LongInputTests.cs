@@ -58,4 +58,19 @@ public sealed class LongInputTests
 
         Assert.All(result.Entities, e => Assert.Equal(text.Substring(e.Start, e.Length), e.Text));
     }
+
+    [Theory]
+    [InlineData('慢')]
+    [InlineData('7')]
+    [InlineData(' ')]
+    public void Only_the_first_characters_of_a_huge_message_are_analysed(char filler)
+    {
+        var text = "订单号 2611240000000006 " + new string(filler, 100_000) + " 订单号 2611240000000007 等了40分钟";
+
+        var entities = SharedRecognizer.Instance.Recognize(text, "zh-CN").Entities;
+
+        Assert.Contains(entities, e => e.Type == EntityTypes.OrderNumber && e.Value == "2611240000000006");
+        Assert.DoesNotContain(entities, e => e.Value == "2611240000000007");
+        Assert.All(entities, e => Assert.InRange(e.Start + e.Length, 1, HelpBotRecognizer.MaxAnalysedLength));
+    }
 }

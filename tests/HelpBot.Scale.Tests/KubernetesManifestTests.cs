@@ -64,6 +64,21 @@ public sealed class KubernetesManifestTests
     }
 
     [Fact]
+    public void The_readiness_checks_give_up_before_the_readiness_probe_does()
+    {
+        var deployment = Object("deployment.yaml", "Deployment");
+        var container = Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(deployment, "spec", "template", "spec", "containers")));
+        var env = Sequence(container, "env").Cast<YamlMappingNode>().ToDictionary(e => Scalar(e, "name")!);
+        var probeTimeout = TimeSpan.FromSeconds(int.Parse(Scalar(container, "readinessProbe", "timeoutSeconds")!, System.Globalization.CultureInfo.InvariantCulture));
+
+        // A check still running when the probe times out fails readiness, whatever it would have reported.
+        Assert.True(env.ContainsKey("HelpBot__Readiness__PlatformCheckTimeout"), "HelpBot__Readiness__PlatformCheckTimeout is not set");
+        Assert.True(env.ContainsKey("Redis__OperationTimeout"), "Redis__OperationTimeout is not set");
+        Assert.True(TimeSpan.Parse(Scalar(env["HelpBot__Readiness__PlatformCheckTimeout"], "value")!, System.Globalization.CultureInfo.InvariantCulture) < probeTimeout);
+        Assert.True(TimeSpan.Parse(Scalar(env["Redis__OperationTimeout"], "value")!, System.Globalization.CultureInfo.InvariantCulture) < probeTimeout);
+    }
+
+    [Fact]
     public void The_service_selects_the_deployments_pods_on_the_named_port()
     {
         var deployment = Object("deployment.yaml", "Deployment");

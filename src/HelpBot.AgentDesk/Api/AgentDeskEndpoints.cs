@@ -277,11 +277,42 @@ public static class AgentDeskEndpoints
                 return (null, BadRequest("The body must be a JSON object."));
             }
 
+            if (HasUnreadableString(document.RootElement))
+            {
+                return (null, BadRequest("The body has a string that is not valid Unicode (a lone surrogate)."));
+            }
+
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException ex)
         {
             return (null, BadRequest("The body is not valid JSON: " + ex.Message));
+        }
+    }
+
+    // JSON may escape half of a surrogate pair ("\ud800"); JsonElement.GetString throws on it, so the body is checked
+    // once here rather than at every read (depth is capped at 16 above).
+    private static bool HasUnreadableString(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                    return false;
+                }
+                catch (InvalidOperationException)
+                {
+                    return true;
+                }
+
+            case JsonValueKind.Object:
+                return element.EnumerateObject().Any(p => HasUnreadableString(p.Value));
+            case JsonValueKind.Array:
+                return element.EnumerateArray().Any(HasUnreadableString);
+            default:
+                return false;
         }
     }
 

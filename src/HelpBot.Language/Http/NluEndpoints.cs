@@ -22,11 +22,11 @@ public static class NluEndpoints
     /// language. Bad input gets 400 (413 for an oversized body) with {"error": "..."}. Needs <see cref="IHelpBotRecognizer"/>
     /// (see <see cref="LanguageServiceCollectionExtensions.AddHelpBotLanguage"/>).
     /// </summary>
-    public static IEndpointRouteBuilder MapNluEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <returns>The endpoint, for the host to add its authorization and rate limit to.</returns>
+    public static RouteHandlerBuilder MapNluEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapPost("/api/nlu/parse", (Delegate)ParseAsync);
-        return endpoints;
+        return endpoints.MapPost("/api/nlu/parse", (Delegate)ParseAsync);
     }
 
     private static async Task<IResult> ParseAsync(HttpContext context)
@@ -69,7 +69,11 @@ public static class NluEndpoints
                 return Error("\"text\" must be a string.");
             }
 
-            var text = textElement.GetString()!;
+            if (!TryGetString(textElement, out var text))
+            {
+                return Error("\"text\" is not valid Unicode (it has a lone surrogate).");
+            }
+
             if (string.IsNullOrWhiteSpace(text))
             {
                 return Error("\"text\" must not be empty.");
@@ -88,15 +92,35 @@ public static class NluEndpoints
                     return Error("\"locale\" must be a string: \"zh-CN\" or \"en-US\".");
                 }
 
-                locale = SupportedLocales.Normalize(localeElement.GetString());
+                if (!TryGetString(localeElement, out var requested))
+                {
+                    return Error("\"locale\" is not valid Unicode (it has a lone surrogate).");
+                }
+
+                locale = SupportedLocales.Normalize(requested);
                 if (locale is null)
                 {
-                    return Error($"Unsupported locale '{localeElement.GetString()}'; use \"zh-CN\" or \"en-US\".");
+                    return Error($"Unsupported locale '{requested}'; use \"zh-CN\" or \"en-US\".");
                 }
             }
 
             var recognizer = context.RequestServices.GetRequiredService<IHelpBotRecognizer>();
             return Results.Json(NluParseResponse.From(recognizer.Recognize(text, locale)), Json);
+        }
+    }
+
+    // JSON may escape half of a surrogate pair ("\ud800"); JsonElement.GetString throws on it rather than returning it.
+    private static bool TryGetString(JsonElement element, out string value)
+    {
+        try
+        {
+            value = element.GetString()!;
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = string.Empty;
+            return false;
         }
     }
 

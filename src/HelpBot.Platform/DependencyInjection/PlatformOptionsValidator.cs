@@ -24,6 +24,8 @@ internal sealed class PlatformOptionsValidator : IValidateOptions<PlatformOption
             failures.Add($"{prefix}{nameof(options.AttemptTimeout)} must be at least {MinimumTimeout.TotalMilliseconds} ms.");
         if (options.TotalTimeout <= options.AttemptTimeout)
             failures.Add($"{prefix}{nameof(options.TotalTimeout)} must be longer than {prefix}{nameof(options.AttemptTimeout)}.");
+        if (options.MaxResponseBytes is < 1024 or > int.MaxValue)
+            failures.Add($"{prefix}{nameof(options.MaxResponseBytes)} must be between 1024 and {int.MaxValue}.");
         if (options.RetryCount is < 0 or > 10)
             failures.Add($"{prefix}{nameof(options.RetryCount)} must be between 0 and 10.");
         if (options.RetryBaseDelay < TimeSpan.Zero)

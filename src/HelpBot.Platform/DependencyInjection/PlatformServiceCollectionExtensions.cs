@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using HelpBot.Platform.Apis;
 using HelpBot.Platform.Errors;
+using HelpBot.Platform.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
@@ -55,7 +57,16 @@ public static class PlatformServiceCollectionExtensions
         return services;
     }
 
-    private static RefitSettings CreateRefitSettings() => new(new SystemTextJsonContentSerializer(PlatformJson.Options))
+    // What the clients read answers with: the platform's format, with the models' constructors and nullable annotations
+    // as the contract. An answer missing a field, or with null where the model does not allow it, fails to read (so the
+    // call fails as unavailable) instead of leaving a null for a dialog to trip over later.
+    private static readonly JsonSerializerOptions ClientJson = new(PlatformJson.Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    private static RefitSettings CreateRefitSettings() => new(new NonNullContentSerializer(new SystemTextJsonContentSerializer(ClientJson)))
     {
         ExceptionFactory = PlatformErrorTranslator.FromResponseAsync,
         DeserializationExceptionFactory = PlatformErrorTranslator.FromUnreadableBody,
@@ -67,7 +78,7 @@ public static class PlatformServiceCollectionExtensions
     private static void AddPlatformClient<TApi>(this IServiceCollection services, RefitSettings settings, Func<IServiceProvider, Uri> baseAddress)
         where TApi : class
     {
-        services.AddRefitGeneratedClient<TApi>(_ => settings)
+        var client = services.AddRefitGeneratedClient<TApi>(_ => settings)
             .ConfigureHttpClient((sp, client) =>
             {
                 var options = sp.GetRequiredService<IOptions<PlatformOptions>>().Value;
@@ -78,11 +89,16 @@ public static class PlatformServiceCollectionExtensions
                 if (!string.IsNullOrEmpty(options.ApiKey))
                     client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", options.ApiKey);
             })
+            // A redirect is an answer we do not expect from the platform; following it would send the bearer token's
+            // request wherever the Location header points (another host, an internal service). It fails as unavailable.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             // The factory's request logging writes only Information lines (start/end of every call), which the host
             // does not log, yet costs a log scope per call; failures reach the logs as typed platform errors.
-            .RemoveAllLoggers()
-            .AddStandardResilienceHandler()
+            .RemoveAllLoggers();
+        client.AddStandardResilienceHandler()
             .Configure((resilience, sp) => ApplyPolicy(resilience, sp.GetRequiredService<IOptions<PlatformOptions>>().Value));
+        // Added after the resilience handler, so inside it: each attempt's timeout covers reading the (capped) body.
+        client.AddHttpMessageHandler(sp => new ResponseBufferingHandler(sp.GetRequiredService<IOptions<PlatformOptions>>().Value.MaxResponseBytes));
     }
 
     private static void ApplyPolicy(HttpStandardResilienceOptions resilience, PlatformOptions options)

@@ -26,8 +26,16 @@ internal static class PlatformErrorTranslator
             ? $"The platform answered {(int)status} {response.ReasonPhrase} without an error message."
             : body.Message;
 
-        // 5xx, and the two 4xx that mean "not now" rather than "not this request", are the platform's problem.
-        if ((int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests)
+        // The platform refused this request only when it said why in its own error body ({"code", "message"}) with a
+        // 4xx that is about the request. Everything else is the platform (or what stands in front of it) not serving
+        // us: 5xx, "not now" (408, 429), our credentials refused (401, 403, 407), a redirect, or a status without the
+        // platform's error body (a proxy's HTML page, an empty 400). Callers apologise for those; they never mean
+        // "no such order".
+        var refusedThisRequest = (int)status is >= 400 and < 500
+            && status is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests
+                or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.ProxyAuthenticationRequired)
+            && !string.IsNullOrWhiteSpace(body?.Code);
+        if (!refusedThisRequest)
         {
             return new PlatformUnavailableException(
                 $"The platform answered {(int)status} ({code}) for {Describe(response.RequestMessage)}: {message}");

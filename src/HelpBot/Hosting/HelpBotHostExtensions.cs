@@ -13,6 +13,7 @@ using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HelpBot.Hosting;
 
@@ -33,12 +34,16 @@ public static class HelpBotHostExtensions
         // The real platform when Platform:BaseUrl is set; otherwise the embedded sandbox on its own port, over HTTP.
         services.AddPlatformOrSandbox(configuration);
         services.AddHelpBotDialogs(configuration);
-        services.AddHealthChecks().AddCheck<PlatformHealthCheck>("platform", tags: [HealthEndpoints.ReadyTag]);
+        services.AddPlatformHealthCheck(configuration);
         if (IsDevelopmentMode(configuration))
         {
             // No Azure Bot Service: web chat and the app's chat window reach the bot through the embedded Direct Line.
             services.AddEmbeddedDirectLine(configuration);
             services.AddSingleton<IAttachmentHostSource, DirectLineAttachmentHostSource>();
+        }
+        else
+        {
+            services.AddNluApiRateLimit(configuration);
         }
 
         return services;
@@ -50,17 +55,31 @@ public static class HelpBotHostExtensions
         WarnWhenUnauthenticated(app);
         PrepareRecognizer(app);
 
-        // The request pipeline, in order, before the endpoints; only development mode has any (POST /api/messages
-        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware).
+        // The request pipeline, in order, before the endpoints (POST /api/messages is checked by
+        // ActivityRequestValidator, then runs the turn middleware of TurnMiddleware): static files and web sockets in
+        // development mode, the rate limiter in production.
         if (IsDevelopmentMode(app.Configuration))
         {
             app.UseWebSockets(); // the embedded Direct Line's activity stream
             app.UseWebChatFiles();
         }
+        else
+        {
+            app.UseRateLimiter(); // the NLU API's limit (NluApiProtection)
+        }
 
         app.MapBotMessages();
         app.MapHealth();
-        app.MapNluEndpoints();
+        if (IsDevelopmentMode(app.Configuration))
+        {
+            app.MapNluEndpoints();
+        }
+        else
+        {
+            // Production: the operator token and a rate limit; parsing is CPU that customers' turns share.
+            app.MapProtectedNluEndpoints();
+        }
+
         app.MapAgentDesk();
         if (IsDevelopmentMode(app.Configuration))
         {
@@ -69,6 +88,15 @@ public static class HelpBotHostExtensions
         }
 
         return app;
+    }
+
+    // Its own short timeout (the check's registration, not the platform clients' retries): past it, the platform is
+    // degraded (200), so a slow platform neither fails the probe by timing it out nor makes the pod unready.
+    private static void AddPlatformHealthCheck(this IServiceCollection services, IConfiguration configuration)
+    {
+        var readiness = configuration.GetSection(ReadinessOptions.SectionName).Get<ReadinessOptions>() ?? new ReadinessOptions();
+        services.AddHealthChecks().AddCheck<PlatformHealthCheck>(
+            "platform", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag], timeout: readiness.PlatformCheckTimeout);
     }
 
     private static IServiceCollection AddBotAdapter(this IServiceCollection services, IConfiguration configuration)

@@ -6,6 +6,8 @@ namespace HelpBot.Hosting;
 /// <summary>
 /// Reports whether the platform's status API answers. A platform outage makes the bot degraded, not unready: it can
 /// still apologise, give self-checks and take escalations, so taking instances out of the load balancer would not help.
+/// A slow platform is cut off by the check's registered timeout (<see cref="ReadinessOptions.PlatformCheckTimeout"/>),
+/// which the health check service reports as the registered failure status, degraded.
 /// </summary>
 public sealed class PlatformHealthCheck(IPlatformStatusApi status) : IHealthCheck
 {

@@ -11,6 +11,8 @@ namespace HelpBot.SdkWorkarounds;
 /// activity whose type is not a string or whose conversation is missing; callers must get a 4xx that says what is wrong.
 /// With channel authentication on, a request without a bearer token is refused before its body is read, and the
 /// messages name only the rule that was broken, never quoting what was sent (the adapter then checks the token itself).
+/// Ids with control characters or broken Unicode are refused; broken Unicode in the text and other values is replaced
+/// (<see cref="UnicodeText"/>), so the turn runs on text every part of the bot can handle.
 /// </summary>
 public sealed class ActivityRequestValidator
 {
@@ -79,11 +81,13 @@ public sealed class ActivityRequestValidator
             return Refuse(BadRequest(Detail("The body is not valid JSON", ex)));
         }
 
-        var problem = CheckShape(json);
+        var problem = CheckShape(json) ?? CheckIds(json);
         if (problem is not null)
         {
             return Refuse(BadRequest(problem));
         }
+
+        CleanStrings(json);
 
         try
         {
@@ -160,6 +164,41 @@ public sealed class ActivityRequestValidator
         }
 
         return null;
+    }
+
+    // Ids end up in storage keys, platform URLs and logs; a NUL or a lone surrogate in one failed the turn downstream.
+    private static string? CheckIds(JObject activity)
+    {
+        foreach (var (path, token) in new[]
+        {
+            ("from.id", activity["from"]?["id"]),
+            ("recipient.id", activity["recipient"] is JObject recipient ? recipient["id"] : null),
+            ("conversation.id", activity["conversation"]?["id"]),
+            ("channelId", activity["channelId"]),
+        })
+        {
+            if (token is JValue { Type: JTokenType.String, Value: string id } && UnicodeText.IsUnfitForId(id))
+            {
+                return $"\"{path}\" must not contain control characters, lone surrogates or noncharacters.";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Replaces lone surrogates and noncharacters in every string of the activity (text, values, channel data) with
+    /// U+FFFD: a customer who pasted one still gets an answer to the rest of the message.
+    /// </summary>
+    private static void CleanStrings(JContainer activity)
+    {
+        foreach (var value in activity.Descendants().OfType<JValue>())
+        {
+            if (value.Value is string text && !UnicodeText.IsClean(text))
+            {
+                value.Value = UnicodeText.Clean(text);
+            }
+        }
     }
 
     private static async Task<string> ReadCappedAsync(Stream body, CancellationToken cancellationToken)
