@@ -15,12 +15,45 @@ public class ImageMetadataTests
             TestImages.JpegSegment(0xE1, ExifWithGps),
             TestImages.JpegSegment(0xED, "Photoshop 3.0 IPTC"u8.ToArray()),
             TestImages.JpegSegment(0xFE, "taken at home"u8.ToArray()),
-            TestImages.JpegSegment(0xE2, "ICC_PROFILE"u8.ToArray()));
+            TestImages.JpegSegment(0xE2, "ICC_PROFILE\0"u8.ToArray()));
 
         var stripped = ImageMetadata.Strip("image/jpeg", original)!;
 
-        Assert.Equal(TestImages.Jpeg(TestImages.JpegSegment(0xE2, "ICC_PROFILE"u8.ToArray())), stripped);
+        Assert.Equal(TestImages.Jpeg(TestImages.JpegSegment(0xE2, "ICC_PROFILE\0"u8.ToArray())), stripped);
         Assert.Equal("image/jpeg", ImageSniffer.ContentType(stripped));
+    }
+
+    [Fact]
+    public void A_jpeg_with_a_second_embedded_image_keeps_neither_that_image_nor_its_exif()
+    {
+        // As phones write them: the first image carries an MPF index (APP2) pointing past its EOI, where a second
+        // complete JPEG (a preview or depth map) follows with its own EXIF: location and the owner's phone number.
+        byte[] secondExif = [.. "Exif\0\0"u8.ToArray(), .. "GPSLatitude 31.2304 GPSLongitude 121.4737 Owner 13800138000"u8.ToArray()];
+        var second = TestImages.Jpeg(TestImages.JpegSegment(0xE1, secondExif));
+        var first = TestImages.Jpeg(
+            TestImages.JpegSegment(0xE1, ExifWithGps),
+            TestImages.JpegSegment(0xE2, [.. "MPF\0"u8.ToArray(), .. "II*\0 offset of the second image"u8.ToArray()]));
+        byte[] phoneFile = [.. first, .. second];
+
+        var stripped = ImageMetadata.Strip("image/jpeg", phoneFile)!;
+
+        Assert.Equal(TestImages.Jpeg(), stripped);
+        var text = System.Text.Encoding.Latin1.GetString(stripped);
+        Assert.DoesNotContain("GPS", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800138000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("MPF", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_progressive_jpeg_keeps_every_scan_and_the_tables_between_them()
+    {
+        var single = TestImages.Jpeg();
+        var eoi = single.Length - 2;
+        byte[] dht = [0xFF, 0xC4, 0x00, 0x05, 0x00, 0x00, 0x00];
+        byte[] secondScan = [0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00, 0x9A, 0xFF, 0xD0, 0xBC];
+        byte[] progressive = [.. single[..eoi], .. dht, .. secondScan, 0xFF, 0xD9];
+
+        Assert.Equal(progressive, ImageMetadata.Strip("image/jpeg", progressive));
     }
 
     [Fact]

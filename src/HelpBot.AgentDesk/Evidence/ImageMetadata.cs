@@ -5,7 +5,8 @@ namespace HelpBot.AgentDesk.Evidence;
 /// <summary>
 /// Removes metadata from screenshots before they are stored: customers' photos can carry their location (EXIF GPS),
 /// device and time, none of which an agent needs. Works on the container, not the pixels, so the image is unchanged:
-/// JPEG loses APP1 (EXIF, XMP), APP13 (IPTC) and comments; PNG loses eXIf, tEXt, zTXt, iTXt and tIME chunks; WebP loses
+/// JPEG keeps only its first image (what phones embed after it, each image with its own EXIF, is dropped) and loses
+/// APP1 (EXIF, XMP), APP13 (IPTC), the MPF index, other APPn maker data and comments; PNG loses eXIf, tEXt, zTXt, iTXt and tIME chunks; WebP loses
 /// EXIF and XMP chunks (and their VP8X flags). A file whose structure does not parse is refused (null), which also keeps
 /// out files that only start like an image.
 /// </summary>
@@ -54,6 +55,8 @@ public static class ImageMetadata
             var marker = data[i++];
             if (marker == 0xD9)
             {
+                // End of the first image. Phones append more after it (an MPF depth map or preview, a second full
+                // image), each with its own EXIF and GPS: none of it is kept.
                 output.Write([0xFF, 0xD9]);
                 return output.ToArray();
             }
@@ -77,13 +80,21 @@ public static class ImageMetadata
 
             if (marker == 0xDA)
             {
-                // Start of scan: the entropy-coded image follows; everything from here on is image data.
+                // Start of scan: the header, then entropy-coded data up to the next marker (a progressive JPEG has
+                // several scans with tables between them). Only the scan is copied as it is, never what follows EOI.
+                var end = EndOfScan(data, i + length);
+                if (end < 0)
+                {
+                    return null;
+                }
+
                 output.Write([0xFF, marker]);
-                output.Write(data, i, data.Length - i);
-                return output.ToArray();
+                output.Write(data, i, end - i);
+                i = end;
+                continue;
             }
 
-            var isMetadata = marker is 0xE1 or 0xED or 0xFE;
+            var isMetadata = IsJpegMetadata(marker, data.AsSpan(i + 2, length - 2));
             if (!isMetadata)
             {
                 output.Write([0xFF, marker]);
@@ -94,6 +105,48 @@ public static class ImageMetadata
         }
 
         return null;
+    }
+
+    // Kept: APP0 (JFIF), APP2 with an ICC colour profile, APP14 (Adobe colour transform) and every non-APP segment
+    // (tables, frame header). Dropped: APP1 (EXIF, XMP), other APP2 (MPF index of embedded images, FlashPix),
+    // APP3-APP13 and APP15 (maker data, IPTC), comments.
+    private static bool IsJpegMetadata(byte marker, ReadOnlySpan<byte> payload) => marker switch
+    {
+        0xFE => true,
+        0xE0 or 0xEE => false,
+        0xE2 => !payload.StartsWith("ICC_PROFILE\0"u8),
+        >= 0xE1 and <= 0xEF => true,
+        _ => false,
+    };
+
+    /// <summary>Where the entropy-coded data that starts at <paramref name="start"/> ends: the 0xFF of the next marker, or -1.</summary>
+    private static int EndOfScan(byte[] data, int start)
+    {
+        for (var i = start; i + 1 < data.Length; i++)
+        {
+            if (data[i] != 0xFF)
+            {
+                continue;
+            }
+
+            var next = data[i + 1];
+            // 0xFF00 is an escaped data byte and 0xFFD0-D7 restart markers: part of the scan. A fill byte (0xFFFF) is
+            // looked at again as the start of a marker.
+            if (next == 0x00 || next is >= 0xD0 and <= 0xD7)
+            {
+                i++;
+                continue;
+            }
+
+            if (next == 0xFF)
+            {
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
     }
 
     private static readonly HashSet<string> PngMetadataChunks = new(StringComparer.Ordinal) { "eXIf", "tEXt", "zTXt", "iTXt", "tIME" };
