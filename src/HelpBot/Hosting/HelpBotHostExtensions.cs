@@ -13,6 +13,7 @@ using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace HelpBot.Hosting;
 
@@ -89,6 +90,18 @@ public static class HelpBotHostExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>()); // proactive messages from the agent desk
         services.AddSingleton(_ => new ActivityRequestValidator(requireBearerToken: !IsDevelopmentMode(configuration)));
+        // Development mode replies only to loopback, DirectLine:ServiceUrl and HelpBot:DevelopmentMode:ServiceUrls.
+        services.AddOptions<DevelopmentServiceUrlOptions>().Bind(configuration.GetSection(DevelopmentServiceUrlOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var allowed = sp.GetRequiredService<IOptions<DevelopmentServiceUrlOptions>>().Value.ServiceUrls.ToList();
+            if (Uri.TryCreate(configuration["DirectLine:ServiceUrl"], UriKind.Absolute, out var directLine))
+            {
+                allowed.Add(directLine);
+            }
+
+            return new DevelopmentServiceUrlPolicy(enabled: IsDevelopmentMode(configuration), allowed);
+        });
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
         services.AddOptions<InputLimitOptions>().Bind(configuration.GetSection(InputLimitOptions.SectionName));
         services.AddSingleton<TurnRateLimitMiddleware>();
