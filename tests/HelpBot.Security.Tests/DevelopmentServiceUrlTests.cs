@@ -16,6 +16,8 @@ public sealed class DevelopmentServiceUrlTests : IAsyncLifetime
     public async Task InitializeAsync() => _host = await BotHost.StartAsync(new Dictionary<string, string?>
     {
         ["HelpBot:DevelopmentMode:ServiceUrls:0"] = ConfiguredTunnel,
+        // The embedded Direct Line's own serviceUrl, as behind a tunnel (only expectReplies activities are sent here).
+        ["DirectLine:ServiceUrl"] = "https://directline-tunnel.invalid/v3/directline/bot/",
     });
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -29,6 +31,7 @@ public sealed class DevelopmentServiceUrlTests : IAsyncLifetime
     [InlineData("http://127.0.0.1@fuzzed.invalid/")]
     [InlineData("https://emulator-tunnel.invalid/elsewhere/")]
     [InlineData("https://emulator-tunnel.invalid:8443/bots/")]
+    [InlineData("https://directline-tunnel.invalid/elsewhere/")]
     public async Task A_service_url_that_is_neither_loopback_nor_configured_is_refused_with_403(string serviceUrl)
     {
         var (status, body) = await _host.PostAsync(MessageTo(serviceUrl).ToJsonString());
@@ -42,6 +45,7 @@ public sealed class DevelopmentServiceUrlTests : IAsyncLifetime
     [InlineData("http://localhost:1/")]
     [InlineData("http://[::1]:1/")]
     [InlineData("https://emulator-tunnel.invalid/bots/")]
+    [InlineData("https://directline-tunnel.invalid/v3/directline/bot/")]
     public async Task Loopback_and_configured_service_urls_are_served(string serviceUrl)
     {
         var (status, body) = await _host.PostAsync(MessageTo(serviceUrl).ToJsonString());

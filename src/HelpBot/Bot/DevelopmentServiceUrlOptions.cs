@@ -8,7 +8,7 @@ public sealed class DevelopmentServiceUrlOptions
     /// <summary>
     /// serviceUrls besides loopback the bot may reply to in development mode (e.g. a tunnel to the Emulator); an
     /// activity's serviceUrl must have the same scheme, host and port and start with the configured path.
-    /// DirectLine:ServiceUrl, when set, is allowed as well.
+    /// The embedded Direct Line's own serviceUrl is allowed as well.
     /// </summary>
     public List<Uri> ServiceUrls { get; set; } = [];
 }

@@ -12,11 +12,19 @@ public sealed class DevelopmentServiceUrlPolicy
 {
     private readonly bool _enabled;
     private readonly IReadOnlyList<Uri> _allowed;
+    private readonly Func<Uri?> _channelServiceUrl;
 
-    public DevelopmentServiceUrlPolicy(bool enabled, IEnumerable<Uri> allowed)
+    /// <param name="enabled">True in development mode.</param>
+    /// <param name="allowed">HelpBot:DevelopmentMode:ServiceUrls.</param>
+    /// <param name="channelServiceUrl">
+    /// The embedded Direct Line's own serviceUrl (DirectLine:ServiceUrl, or the server's address once it listens,
+    /// which need not be loopback with <c>--urls http://192.168.1.5:3978</c>); null while unknown.
+    /// </param>
+    public DevelopmentServiceUrlPolicy(bool enabled, IEnumerable<Uri> allowed, Func<Uri?>? channelServiceUrl = null)
     {
         _enabled = enabled;
         _allowed = [.. allowed];
+        _channelServiceUrl = channelServiceUrl ?? (() => null);
     }
 
     public bool Allows(string? serviceUrl)
@@ -31,12 +39,14 @@ public sealed class DevelopmentServiceUrlPolicy
             return false;
         }
 
-        return IsLoopback(uri) || _allowed.Any(a =>
-            string.Equals(a.Scheme, uri.Scheme, StringComparison.OrdinalIgnoreCase)
-            && string.Equals(a.IdnHost, uri.IdnHost, StringComparison.OrdinalIgnoreCase)
-            && a.Port == uri.Port
-            && uri.AbsolutePath.StartsWith(a.AbsolutePath, StringComparison.Ordinal));
+        return IsLoopback(uri) || _allowed.Any(a => IsUnder(a, uri)) || (_channelServiceUrl() is { } channel && IsUnder(channel, uri));
     }
+
+    private static bool IsUnder(Uri allowed, Uri uri) =>
+        string.Equals(allowed.Scheme, uri.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(allowed.IdnHost, uri.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && allowed.Port == uri.Port
+        && uri.AbsolutePath.StartsWith(allowed.AbsolutePath, StringComparison.Ordinal);
 
     private static bool IsLoopback(Uri uri)
     {
