@@ -69,6 +69,47 @@ public class ImageMetadataTests
     }
 
     [Fact]
+    public void Png_and_webp_keep_only_the_chunks_that_draw_the_image()
+    {
+        // A private chunk, or data after the RIFF container, can carry a whole second image with its EXIF.
+        var hidden = TestImages.Jpeg(TestImages.JpegSegment(0xE1, ExifWithGps));
+        var png = InsertAfterIhdr(TestImages.Png, Chunk("prVt", hidden));
+        byte[] webp = [.. TestImages.WebP(0x00, ("JUNK", hidden)), .. hidden];
+
+        Assert.Equal(TestImages.Png, ImageMetadata.Strip("image/png", png));
+        Assert.Equal(TestImages.WebP(0x00), ImageMetadata.Strip("image/webp", webp));
+    }
+
+    [Theory]
+    [InlineData("image/png", 30000, 20000)]
+    [InlineData("image/jpeg", 8000, 6000)]
+    public void The_declared_size_is_read_from_the_header(string type, int width, int height)
+    {
+        var image = type == "image/png" ? TestImages.PngDeclaring((uint)width, (uint)height) : TestImages.Jpeg((ushort)width, (ushort)height);
+
+        Assert.Equal(new ImageDimensions(width, height), ImageDimensions.Read(type, image));
+    }
+
+    [Fact]
+    public void The_declared_size_of_a_webp_is_read_from_vp8x_vp8l_or_vp8()
+    {
+        static byte[] Riff(string fourCc, byte[] payload) =>
+            [.. "RIFF"u8.ToArray(), .. BitConverter.GetBytes((uint)(12 + payload.Length)), .. "WEBP"u8.ToArray(), .. System.Text.Encoding.ASCII.GetBytes(fourCc), .. BitConverter.GetBytes((uint)payload.Length), .. payload];
+
+        // VP8X: 24-bit canvas width and height minus one (30000 x 30000).
+        byte[] vp8x = [0, 0, 0, 0, 0x2F, 0x75, 0x00, 0x2F, 0x75, 0x00];
+        // VP8L: signature 0x2F, then 14-bit width and height minus one (640 x 480).
+        var bits = 639u | (479u << 14);
+        byte[] vp8l = [0x2F, .. BitConverter.GetBytes(bits)];
+        // VP8 key frame: frame tag, start code 9D 01 2A, 14-bit width and height (320 x 240).
+        byte[] vp8 = [0x10, 0x02, 0x00, 0x9D, 0x01, 0x2A, 0x40, 0x01, 0xF0, 0x00];
+
+        Assert.Equal(new ImageDimensions(30000, 30000), ImageDimensions.Read("image/webp", Riff("VP8X", vp8x)));
+        Assert.Equal(new ImageDimensions(640, 480), ImageDimensions.Read("image/webp", Riff("VP8L", vp8l)));
+        Assert.Equal(new ImageDimensions(320, 240), ImageDimensions.Read("image/webp", Riff("VP8 ", vp8)));
+    }
+
+    [Fact]
     public void WebP_loses_exif_and_xmp_chunks_their_flags_and_keeps_a_valid_riff_size()
     {
         var original = TestImages.WebP(0x0C, ("EXIF", ExifWithGps), ("XMP ", "<x:xmpmeta/>"u8.ToArray()));

@@ -6,9 +6,10 @@ namespace HelpBot.AgentDesk.Evidence;
 /// Removes metadata from screenshots before they are stored: customers' photos can carry their location (EXIF GPS),
 /// device and time, none of which an agent needs. Works on the container, not the pixels, so the image is unchanged:
 /// JPEG keeps only its first image (what phones embed after it, each image with its own EXIF, is dropped) and loses
-/// APP1 (EXIF, XMP), APP13 (IPTC), the MPF index, other APPn maker data and comments; PNG loses eXIf, tEXt, zTXt, iTXt and tIME chunks; WebP loses
-/// EXIF and XMP chunks (and their VP8X flags). A file whose structure does not parse is refused (null), which also keeps
-/// out files that only start like an image.
+/// APP1 (EXIF, XMP), APP13 (IPTC), the MPF index, other APPn maker data and comments; PNG keeps only the chunks that
+/// draw the image (eXIf, tEXt, zTXt, iTXt, tIME and private chunks go); WebP keeps only its image chunks (EXIF, XMP and
+/// unknown chunks go, with their VP8X flags, and so does anything after the RIFF container). A file whose structure
+/// does not parse is refused (null), which also keeps out files that only start like an image.
 /// </summary>
 public static class ImageMetadata
 {
@@ -116,6 +117,7 @@ public static class ImageMetadata
         0xE0 or 0xEE => false,
         0xE2 => !payload.StartsWith("ICC_PROFILE\0"u8),
         >= 0xE1 and <= 0xEF => true,
+        >= 0xF0 and <= 0xFD => true, // JPEG extensions: no decoder needs them
         _ => false,
     };
 
@@ -149,7 +151,15 @@ public static class ImageMetadata
         return -1;
     }
 
-    private static readonly HashSet<string> PngMetadataChunks = new(StringComparer.Ordinal) { "eXIf", "tEXt", "zTXt", "iTXt", "tIME" };
+    // Kept: what draws the image (APNG frames included). Everything else goes: eXIf, tEXt, zTXt, iTXt, tIME and any
+    // private or unknown chunk, which could carry anything (a second image with its EXIF, say).
+    private static readonly HashSet<string> PngImageChunks = new(StringComparer.Ordinal)
+    {
+        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs", "acTL", "fcTL", "fdAT",
+    };
+
+    // The same for WebP: the bitstreams, alpha, animation and the colour profile.
+    private static readonly HashSet<string> WebPImageChunks = new(StringComparer.Ordinal) { "VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP" };
 
     private static byte[]? StripPng(byte[] data)
     {
@@ -172,7 +182,7 @@ public static class ImageMetadata
 
             var type = System.Text.Encoding.ASCII.GetString(data, i + 4, 4);
             var total = 12 + (int)length;
-            if (!PngMetadataChunks.Contains(type))
+            if (PngImageChunks.Contains(type))
             {
                 output.Write(data, i, total);
             }
@@ -194,21 +204,28 @@ public static class ImageMetadata
             return null;
         }
 
+        // The RIFF size says where the image ends; anything appended after it is not kept.
+        var end = 8L + BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(4, 4));
+        if (end > data.Length)
+        {
+            return null;
+        }
+
         using var output = new MemoryStream(data.Length);
         output.Write(data, 0, 12);
         var i = 12;
         var vp8xFlagsAt = -1;
-        while (i + 8 <= data.Length)
+        while (i + 8 <= end)
         {
             var fourCc = System.Text.Encoding.ASCII.GetString(data, i, 4);
             var size = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(i + 4, 4));
             var padded = (long)size + (size & 1);
-            if (i + 8 + padded > data.Length)
+            if (i + 8 + padded > end)
             {
                 return null;
             }
 
-            if (fourCc is not ("EXIF" or "XMP "))
+            if (WebPImageChunks.Contains(fourCc))
             {
                 if (fourCc == "VP8X" && size >= 1)
                 {
@@ -221,7 +238,7 @@ public static class ImageMetadata
             i += 8 + (int)padded;
         }
 
-        if (i != data.Length)
+        if (i != end)
         {
             return null;
         }
