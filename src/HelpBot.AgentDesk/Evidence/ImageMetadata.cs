@@ -155,7 +155,8 @@ public static class ImageMetadata
     // private or unknown chunk, which could carry anything (a second image with its EXIF, say).
     private static readonly HashSet<string> PngImageChunks = new(StringComparer.Ordinal)
     {
-        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "bKGD", "pHYs", "acTL", "fcTL", "fdAT",
+        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "cICP", "mDCv", "cLLi", "sBIT", "bKGD", "hIST", "sPLT", "pHYs",
+        "acTL", "fcTL", "fdAT",
     };
 
     // The same for WebP: the bitstreams, alpha, animation and the colour profile.
