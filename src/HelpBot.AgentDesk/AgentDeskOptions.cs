@@ -27,7 +27,13 @@ public sealed class AgentDeskOptions
 
     public int MaxAttachmentsPerCase { get; set; } = 5;
 
-    /// <summary>Time limit for downloading one screenshot.</summary>
+    /// <summary>
+    /// Largest picture accepted, in pixels as its header declares them (width x height); 50 million holds a 48 MP phone
+    /// photo. Decoded, every pixel takes 4 bytes in the agent's browser.
+    /// </summary>
+    public long MaxImagePixels { get; set; } = 50_000_000;
+
+    /// <summary>Time limit for downloading one screenshot, from the request to the last byte of the body.</summary>
     public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

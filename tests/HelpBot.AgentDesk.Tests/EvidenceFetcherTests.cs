@@ -1,6 +1,9 @@
 using System.Net;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.AgentDesk.Tests.Infrastructure;
+using HelpBot.Channels.DirectLine.Configuration;
+using HelpBot.Channels.DirectLine.Delivery;
+using HelpBot.Hosting;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -68,6 +71,52 @@ public sealed class EvidenceFetcherTests
     {
         using var fetcher = Fetcher("images.example.org");
         Assert.Equal(EvidenceRejection.HostNotAllowed, (await fetcher.FetchAsync(At(url), default)).Rejection);
+    }
+
+    [Fact]
+    public async Task Pictures_that_declare_more_pixels_than_the_limit_are_refused_before_anyone_decodes_them()
+    {
+        using var fetcher = Fetcher();
+        var hugePng = TestImages.PngDeclaring(30000, 30000);
+        var hugeJpeg = TestImages.Jpeg(30000, 30000);
+
+        Assert.True(hugePng.Length < 100);
+        Assert.Equal(EvidenceRejection.TooManyPixels, (await fetcher.FetchAsync(At("data:image/png;base64," + Convert.ToBase64String(hugePng)), default)).Rejection);
+        Assert.Equal(EvidenceRejection.TooManyPixels, (await fetcher.FetchAsync(At("data:image/jpeg;base64," + Convert.ToBase64String(hugeJpeg)), default)).Rejection);
+        // A phone photo of 8000 x 6000 (48 MP) is still taken.
+        Assert.Equal(EvidenceRejection.None, (await fetcher.FetchAsync(At("data:image/jpeg;base64," + Convert.ToBase64String(TestImages.Jpeg(8000, 6000))), default)).Rejection);
+    }
+
+    [Fact]
+    public async Task The_download_limit_covers_the_whole_body_so_a_dripping_host_cannot_hold_the_turn()
+    {
+        await using var channel = await ChannelRecorder.StartAsync();
+        using var fetcher = new EvidenceFetcher(
+            Options.Create(new AgentDeskOptions { ChannelAttachmentBaseUrls = [new Uri(channel.BaseUrl, "files/")], DownloadTimeout = TimeSpan.FromSeconds(1) }),
+            [],
+            NullLogger<EvidenceFetcher>.Instance);
+
+        // The host sends its headers at once and then a byte every 100 ms for ever; the bounded wait is for the result.
+        var result = await fetcher.FetchAsync(At(new Uri(channel.BaseUrl, "files/drip.png").AbsoluteUri), default).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(EvidenceRejection.Unavailable, result.Rejection);
+    }
+
+    [Fact]
+    public async Task Of_the_bots_own_origin_only_the_direct_line_attachments_path_is_trusted()
+    {
+        // The recorder plays the bot's own origin, as the embedded Direct Line's serviceUrl names it.
+        await using var channel = await ChannelRecorder.StartAsync();
+        var urls = new DirectLineChannelUrls(null!, Options.Create(new DirectLineOptions { ServiceUrl = new Uri(channel.BaseUrl, "v3/directline/bot/") }));
+        using var fetcher = new EvidenceFetcher(Options.Create(new AgentDeskOptions()), [new DirectLineAttachmentHostSource(urls)], NullLogger<EvidenceFetcher>.Instance);
+        async Task<EvidenceRejection> Fetch(string path) => (await fetcher.FetchAsync(At(new Uri(channel.BaseUrl, path).AbsoluteUri), default)).Rejection;
+
+        Assert.Equal(EvidenceRejection.None, await Fetch("directline/attachments/a1b2c3"));
+        // The same origin outside that path (the bot's API, the agent desk, anything else it serves) is not.
+        Assert.Equal(EvidenceRejection.HostNotAllowed, await Fetch("files/small.png"));
+        Assert.Equal(EvidenceRejection.HostNotAllowed, await Fetch("directline/attachments/%2e%2e/%2e%2e/files/small.png"));
+        Assert.Equal(EvidenceRejection.HostNotAllowed, await Fetch("directline/attachments/..%2f..%2ffiles%2fsmall.png"));
+        Assert.Equal(EvidenceRejection.HostNotAllowed, await Fetch("directline/attachments/"));
     }
 
     [Theory]

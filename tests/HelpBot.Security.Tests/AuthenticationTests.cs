@@ -93,6 +93,66 @@ public sealed class AuthenticationTests : IAsyncLifetime
         Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
+/// <summary>
+/// The Bot Framework's OpenID metadata (the channel's signing keys) cannot be fetched: the bot cannot tell a valid
+/// token from a forged one, so it answers 503 with Retry-After (the channel retries), never 500. The authentication
+/// endpoints point at a loopback port nobody listens on.
+/// </summary>
+public sealed class OpenIdMetadataOutageTests : IAsyncLifetime
+{
+    private const string AppId = "0b6b3b8e-5d1c-4f7e-9a41-3f0a2f1f4c11";
+    private const string Unreachable = "https://127.0.0.1:9/";
+    private BotHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await BotHost.StartAsync(new Dictionary<string, string?>
+    {
+        ["MicrosoftAppType"] = "MultiTenant",
+        ["MicrosoftAppId"] = AppId,
+        ["MicrosoftAppPassword"] = "dummy-password-for-tests",
+        ["ToBotFromChannelTokenIssuer"] = "https://api.botframework.com",
+        ["ToBotFromChannelOpenIdMetadataUrl"] = Unreachable + "v1/.well-known/openidconfiguration",
+        ["ToBotFromEmulatorOpenIdMetadataUrl"] = Unreachable + "emulator/v2.0/.well-known/openid-configuration",
+        ["ToChannelFromBotLoginUrl"] = Unreachable + "botframework.com",
+        ["ToChannelFromBotOAuthScope"] = "https://api.botframework.com",
+        ["OAuthUrl"] = Unreachable,
+        ["ValidateAuthority"] = "false",
+    });
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task A_signed_looking_token_gets_503_with_retry_after_and_no_turn_runs()
+    {
+        var conversation = Guid.NewGuid().ToString("N");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var token = string.Join('.',
+            Base64Url("""{"alg":"RS256","typ":"JWT","kid":"channel-key-1","x5t":"channel-key-1"}"""),
+            Base64Url($$"""{"iss":"https://api.botframework.com","aud":"{{AppId}}","serviceurl":"http://127.0.0.1:1","nbf":{{now - 60}},"exp":{{now + 3600}}}"""),
+            Base64Url("a-signature-nobody-can-check-without-the-keys"));
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+            {
+                Content = new StringContent(BotHost.Message(conversation, "check my order").ToJsonString(), Encoding.UTF8, "application/json"),
+            };
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + token);
+            using var response = await _host.Http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+
+            Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"Answered {(int)response.StatusCode}: {body}\n{_host.Logs.AllText}");
+            Assert.NotNull(response.Headers.RetryAfter?.Delta);
+            Assert.Equal("AuthenticationUnavailable", (string?)System.Text.Json.Nodes.JsonNode.Parse(body)?["error"]?["code"]);
+        }
+
+        var storage = _host.Services.GetRequiredService<IStorage>();
+        Assert.Empty(await storage.ReadAsync([$"webchat/conversations/{conversation}"]));
+    }
+
+    private static string Base64Url(string text) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
 /// <summary>Start-up warnings and which routes exist in each mode.</summary>
 public sealed class HostModeTests
 {

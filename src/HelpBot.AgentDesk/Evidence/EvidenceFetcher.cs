@@ -8,7 +8,7 @@ namespace HelpBot.AgentDesk.Evidence;
 
 /// <summary>
 /// Turns a customer's attachment into a checked screenshot. Accepted: inline <c>data:</c> URLs, and downloads from the
-/// channel's own attachment host (trusted even on loopback) or from AgentDesk:AttachmentHosts (only when every address
+/// channel's own attachments path (trusted even on loopback) or from AgentDesk:AttachmentHosts (only when every address
 /// they resolve to is public; the connection is made to the checked address, so DNS cannot be switched in between).
 /// No redirects, no proxy, a size limit while reading, and the type is decided by the bytes: PNG, JPEG or WebP.
 /// </summary>
@@ -43,6 +43,8 @@ public sealed class EvidenceFetcher : IDisposable
     }
 
     public int MaxBytes => _options.MaxAttachmentBytes;
+
+    public long MaxMegapixels => Math.Max(1, _options.MaxImagePixels / 1_000_000);
 
     public async Task<EvidenceResult> FetchAsync(Attachment attachment, CancellationToken cancellationToken)
     {
@@ -113,16 +115,28 @@ public sealed class EvidenceFetcher : IDisposable
         }
 
         // Stored without metadata (EXIF location and the like); a file whose structure does not parse is no image.
-        return ImageSniffer.ContentType(content) is { } type && ImageMetadata.Strip(type, content) is { } clean
-            ? EvidenceResult.Accepted(new FetchedImage(type, clean, name, sourceUrl))
-            : EvidenceResult.Rejected(EvidenceRejection.NotAnImage);
+        if (ImageSniffer.ContentType(content) is not { } type
+            || ImageMetadata.Strip(type, content) is not { } clean
+            || ImageDimensions.Read(type, clean) is not { } dimensions)
+        {
+            return EvidenceResult.Rejected(EvidenceRejection.NotAnImage);
+        }
+
+        // Small files can declare huge pictures; the agent's browser would decode all of them.
+        return dimensions.Pixels > _options.MaxImagePixels
+            ? EvidenceResult.Rejected(EvidenceRejection.TooManyPixels)
+            : EvidenceResult.Accepted(new FetchedImage(type, clean, name, sourceUrl));
     }
 
     private async Task<EvidenceResult> DownloadAsync(HttpClient client, Uri uri, string? name, CancellationToken cancellationToken)
     {
+        // HttpClient.Timeout ends when the headers arrive (ResponseHeadersRead): this limit covers the body too, so a
+        // host that drips bytes cannot hold the turn.
+        using var whole = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        whole.CancelAfter(_options.DownloadTimeout);
         try
         {
-            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, whole.Token);
             if (!response.IsSuccessStatusCode)
             {
                 return EvidenceResult.Rejected(EvidenceRejection.Unavailable);
@@ -133,11 +147,11 @@ public sealed class EvidenceFetcher : IDisposable
                 return EvidenceResult.Rejected(EvidenceRejection.TooLarge);
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var stream = await response.Content.ReadAsStreamAsync(whole.Token);
             using var buffer = new MemoryStream();
             var chunk = new byte[81920];
             int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+            while ((read = await stream.ReadAsync(chunk, whole.Token)) > 0)
             {
                 buffer.Write(chunk, 0, read);
                 if (buffer.Length > _options.MaxAttachmentBytes)
@@ -152,19 +166,28 @@ public sealed class EvidenceFetcher : IDisposable
         {
             return EvidenceResult.Rejected(EvidenceRejection.PrivateAddress);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException && !cancellationToken.IsCancellationRequested)
         {
             _logger.LogInformation(ex, "Could not download a customer's attachment from {Host}", uri.Host);
             return EvidenceResult.Rejected(EvidenceRejection.Unavailable);
         }
     }
 
+    // Trusted is what lies below a channel's attachments URL, e.g. /v3/attachments/{id}: not the rest of that origin
+    // (the bot's own API, the agent desk), and no escaped slash or dot segment that would climb out of it.
     private bool IsChannelHost(Uri uri) =>
         _channelHosts.SelectMany(s => s.TrustedAttachmentBaseUrls()).Concat(_options.ChannelAttachmentBaseUrls).Any(b =>
             string.Equals(b.Scheme, uri.Scheme, StringComparison.OrdinalIgnoreCase)
             && string.Equals(b.IdnHost, uri.IdnHost, StringComparison.OrdinalIgnoreCase)
             && b.Port == uri.Port
-            && uri.AbsolutePath.StartsWith(b.AbsolutePath, StringComparison.Ordinal));
+            && IsBelow(b.AbsolutePath.EndsWith('/') ? b.AbsolutePath : b.AbsolutePath + "/", uri.AbsolutePath));
+
+    private static bool IsBelow(string folder, string path) =>
+        path.Length > folder.Length
+        && path.StartsWith(folder, StringComparison.Ordinal)
+        && path[folder.Length..].Split('/').All(segment => Uri.UnescapeDataString(segment) is { Length: > 0 } name
+            && name is not ("." or "..")
+            && name.IndexOfAny(['/', '\\']) < 0);
 
     private bool IsConfiguredHost(Uri uri) =>
         _options.AttachmentHosts.Any(h =>

@@ -14,6 +14,9 @@ public enum EvidenceRejection
     /// <summary>Larger than AgentDesk:MaxAttachmentBytes.</summary>
     TooLarge,
 
+    /// <summary>Declares more pixels than AgentDesk:MaxImagePixels (read from the header, never decoded).</summary>
+    TooManyPixels,
+
     /// <summary>A URL on a host that is neither the channel's attachment host nor configured.</summary>
     HostNotAllowed,
 

@@ -5,9 +5,11 @@ namespace HelpBot.AgentDesk.Evidence;
 /// <summary>
 /// Removes metadata from screenshots before they are stored: customers' photos can carry their location (EXIF GPS),
 /// device and time, none of which an agent needs. Works on the container, not the pixels, so the image is unchanged:
-/// JPEG loses APP1 (EXIF, XMP), APP13 (IPTC) and comments; PNG loses eXIf, tEXt, zTXt, iTXt and tIME chunks; WebP loses
-/// EXIF and XMP chunks (and their VP8X flags). A file whose structure does not parse is refused (null), which also keeps
-/// out files that only start like an image.
+/// JPEG keeps only its first image (what phones embed after it, each image with its own EXIF, is dropped) and loses
+/// APP1 (EXIF, XMP), APP13 (IPTC), the MPF index, other APPn maker data and comments; PNG keeps only the chunks that
+/// draw the image (eXIf, tEXt, zTXt, iTXt, tIME and private chunks go); WebP keeps only its image chunks (EXIF, XMP and
+/// unknown chunks go, with their VP8X flags, and so does anything after the RIFF container). A file whose structure
+/// does not parse is refused (null), which also keeps out files that only start like an image.
 /// </summary>
 public static class ImageMetadata
 {
@@ -54,6 +56,8 @@ public static class ImageMetadata
             var marker = data[i++];
             if (marker == 0xD9)
             {
+                // End of the first image. Phones append more after it (an MPF depth map or preview, a second full
+                // image), each with its own EXIF and GPS: none of it is kept.
                 output.Write([0xFF, 0xD9]);
                 return output.ToArray();
             }
@@ -77,13 +81,21 @@ public static class ImageMetadata
 
             if (marker == 0xDA)
             {
-                // Start of scan: the entropy-coded image follows; everything from here on is image data.
+                // Start of scan: the header, then entropy-coded data up to the next marker (a progressive JPEG has
+                // several scans with tables between them). Only the scan is copied as it is, never what follows EOI.
+                var end = EndOfScan(data, i + length);
+                if (end < 0)
+                {
+                    return null;
+                }
+
                 output.Write([0xFF, marker]);
-                output.Write(data, i, data.Length - i);
-                return output.ToArray();
+                output.Write(data, i, end - i);
+                i = end;
+                continue;
             }
 
-            var isMetadata = marker is 0xE1 or 0xED or 0xFE;
+            var isMetadata = IsJpegMetadata(marker, data.AsSpan(i + 2, length - 2));
             if (!isMetadata)
             {
                 output.Write([0xFF, marker]);
@@ -96,7 +108,59 @@ public static class ImageMetadata
         return null;
     }
 
-    private static readonly HashSet<string> PngMetadataChunks = new(StringComparer.Ordinal) { "eXIf", "tEXt", "zTXt", "iTXt", "tIME" };
+    // Kept: APP0 (JFIF), APP2 with an ICC colour profile, APP14 (Adobe colour transform) and every non-APP segment
+    // (tables, frame header). Dropped: APP1 (EXIF, XMP), other APP2 (MPF index of embedded images, FlashPix),
+    // APP3-APP13 and APP15 (maker data, IPTC), comments.
+    private static bool IsJpegMetadata(byte marker, ReadOnlySpan<byte> payload) => marker switch
+    {
+        0xFE => true,
+        0xE0 or 0xEE => false,
+        0xE2 => !payload.StartsWith("ICC_PROFILE\0"u8),
+        >= 0xE1 and <= 0xEF => true,
+        >= 0xF0 and <= 0xFD => true, // JPEG extensions: no decoder needs them
+        _ => false,
+    };
+
+    /// <summary>Where the entropy-coded data that starts at <paramref name="start"/> ends: the 0xFF of the next marker, or -1.</summary>
+    private static int EndOfScan(byte[] data, int start)
+    {
+        for (var i = start; i + 1 < data.Length; i++)
+        {
+            if (data[i] != 0xFF)
+            {
+                continue;
+            }
+
+            var next = data[i + 1];
+            // 0xFF00 is an escaped data byte and 0xFFD0-D7 restart markers: part of the scan. A fill byte (0xFFFF) is
+            // looked at again as the start of a marker.
+            if (next == 0x00 || next is >= 0xD0 and <= 0xD7)
+            {
+                i++;
+                continue;
+            }
+
+            if (next == 0xFF)
+            {
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    // Kept: what draws the image (APNG frames included). Everything else goes: eXIf, tEXt, zTXt, iTXt, tIME and any
+    // private or unknown chunk, which could carry anything (a second image with its EXIF, say).
+    private static readonly HashSet<string> PngImageChunks = new(StringComparer.Ordinal)
+    {
+        "IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "cICP", "mDCv", "cLLi", "sBIT", "bKGD", "hIST", "sPLT", "pHYs",
+        "acTL", "fcTL", "fdAT",
+    };
+
+    // The same for WebP: the bitstreams, alpha, animation and the colour profile.
+    private static readonly HashSet<string> WebPImageChunks = new(StringComparer.Ordinal) { "VP8 ", "VP8L", "VP8X", "ALPH", "ANIM", "ANMF", "ICCP" };
 
     private static byte[]? StripPng(byte[] data)
     {
@@ -119,7 +183,7 @@ public static class ImageMetadata
 
             var type = System.Text.Encoding.ASCII.GetString(data, i + 4, 4);
             var total = 12 + (int)length;
-            if (!PngMetadataChunks.Contains(type))
+            if (PngImageChunks.Contains(type))
             {
                 output.Write(data, i, total);
             }
@@ -141,21 +205,28 @@ public static class ImageMetadata
             return null;
         }
 
+        // The RIFF size says where the image ends; anything appended after it is not kept.
+        var end = 8L + BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(4, 4));
+        if (end > data.Length)
+        {
+            return null;
+        }
+
         using var output = new MemoryStream(data.Length);
         output.Write(data, 0, 12);
         var i = 12;
         var vp8xFlagsAt = -1;
-        while (i + 8 <= data.Length)
+        while (i + 8 <= end)
         {
             var fourCc = System.Text.Encoding.ASCII.GetString(data, i, 4);
             var size = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(i + 4, 4));
             var padded = (long)size + (size & 1);
-            if (i + 8 + padded > data.Length)
+            if (i + 8 + padded > end)
             {
                 return null;
             }
 
-            if (fourCc is not ("EXIF" or "XMP "))
+            if (WebPImageChunks.Contains(fourCc))
             {
                 if (fourCc == "VP8X" && size >= 1)
                 {
@@ -168,7 +239,7 @@ public static class ImageMetadata
             i += 8 + (int)padded;
         }
 
-        if (i != data.Length)
+        if (i != end)
         {
             return null;
         }

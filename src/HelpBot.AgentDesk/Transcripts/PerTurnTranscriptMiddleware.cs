@@ -1,3 +1,4 @@
+using HelpBot.Storage.Redis.Errors;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace HelpBot.AgentDesk.Transcripts;
 /// starts its writes without awaiting them, so under load pending writes (and the activities they hold) pile up in
 /// memory and a crash loses them; here the turn, and so the channel's response, waits for its transcript.
 /// Typing indicators and the SDK's continuation events carry nothing for a reader and are left out. A storage failure
-/// is logged and does not fail the customer's turn, which has already been answered.
+/// is logged and does not fail the customer's turn, which has already been answered. A turn that failed because Redis
+/// did (<see cref="RedisStorageException"/>) is not recorded, so its apology does not wait for a second timeout.
 /// </summary>
 public sealed class PerTurnTranscriptMiddleware : IMiddleware
 {
@@ -53,16 +55,34 @@ public sealed class PerTurnTranscriptMiddleware : IMiddleware
         {
             await next(cancellationToken);
         }
-        finally
+        catch (RedisStorageException ex)
         {
-            try
-            {
-                await turn.CommitAsync(CancellationToken.None);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _logger.LogError(ex, "Could not record {Count} activities of conversation {ConversationId} in its transcript", turn.Count, conversationId);
-            }
+            // The turn failed because Redis is down or too slow. The append would wait for the same timeout again
+            // before the error handler could send the customer's apology (about 10 s instead of 5), and fail anyway.
+            _logger.LogWarning(
+                "Turn of conversation {ConversationId} not recorded in its transcript: Redis failed in the turn ({Operation})",
+                conversationId,
+                ex.Operation);
+            throw;
+        }
+        catch
+        {
+            await CommitAsync(turn, conversationId);
+            throw;
+        }
+
+        await CommitAsync(turn, conversationId);
+    }
+
+    private async Task CommitAsync(ITranscriptTurn turn, string conversationId)
+    {
+        try
+        {
+            await turn.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogError(ex, "Could not record {Count} activities of conversation {ConversationId} in its transcript", turn.Count, conversationId);
         }
     }
 

@@ -38,8 +38,10 @@ public sealed class DirectLineChannelUrls
     /// </summary>
     public Uri AttachmentBaseUrl => WithTrailingSlash(_options.PublicBaseUrl ?? new Uri(ServiceUrl.GetLeftPart(UriPartial.Authority) + "/"));
 
-    public Uri AttachmentUrl(string attachmentId) =>
-        new(AttachmentBaseUrl, _options.AttachmentsPath.Trim('/') + "/" + Uri.EscapeDataString(attachmentId));
+    /// <summary>The folder of stored attachments (e.g. <c>/v3/attachments/</c>): the only part of this origin the bot trusts for downloads.</summary>
+    public Uri AttachmentsUrl => new(AttachmentBaseUrl, _options.AttachmentsPath.Trim('/') + "/");
+
+    public Uri AttachmentUrl(string attachmentId) => new(AttachmentsUrl, Uri.EscapeDataString(attachmentId));
 
     /// <summary>The WebSocket URL of a conversation's stream, carrying its token in the "t" query parameter.</summary>
     public Uri StreamUrl(HttpRequest request, string conversationId, string token, string? watermark)

@@ -43,6 +43,7 @@ public sealed class EvidenceCollector(EvidenceFetcher fetcher, AttachmentStore s
             {
                 EvidenceRejection.NotAnImage => turn.Text(nameof(Strings.Evidence_NotImage)),
                 EvidenceRejection.TooLarge => turn.Format(nameof(Strings.Evidence_TooLarge), MaxMegabytes),
+                EvidenceRejection.TooManyPixels => turn.Format(nameof(Strings.Evidence_TooManyPixels), fetcher.MaxMegapixels),
                 EvidenceRejection.HostNotAllowed or EvidenceRejection.PrivateAddress => turn.Text(nameof(Strings.Evidence_NotAllowed)),
                 _ => turn.Text(nameof(Strings.Evidence_Unavailable)),
             };

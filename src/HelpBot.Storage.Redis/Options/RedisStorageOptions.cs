@@ -26,8 +26,12 @@ public sealed class RedisStorageOptions
     /// </summary>
     public IList<RedisRetentionRule> RetentionRules { get; } = [];
 
-    /// <summary>Time limit for one Redis command (StackExchange.Redis AsyncTimeout and SyncTimeout).</summary>
-    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// Time limit for one Redis command (StackExchange.Redis AsyncTimeout and SyncTimeout). A turn waits for at most
+    /// one such timeout before its apology; the client notices timeouts on a 1 s heartbeat, so 4 s answers within
+    /// about 5 s.
+    /// </summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
     /// <summary>Time limit for establishing a connection (StackExchange.Redis ConnectTimeout).</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(5);

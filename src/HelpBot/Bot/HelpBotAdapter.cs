@@ -89,7 +89,26 @@ public sealed class HelpBotAdapter : CloudAdapter, IBotFrameworkHttpAdapter
             Logger.LogWarning("Request refused: {Reason}", ex.GetType().Name);
             httpResponse.StatusCode = StatusCodes.Status401Unauthorized;
         }
+        catch (InvalidOperationException ex) when (IsSigningKeysUnavailable(ex) && !httpResponse.HasStarted)
+        {
+            // The channel's OpenID metadata (its signing keys) could not be fetched: the token can be checked neither
+            // way. Not the caller's fault and not a refusal: 503, and the channel tries again later.
+            Logger.LogError("Channel token not checked: the Bot Framework OpenID metadata is unreachable ({Reason}); answered 503", ex.InnerException?.GetType().Name ?? ex.GetType().Name);
+            httpResponse.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpResponse.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await httpResponse.WriteAsJsonAsync(
+                new { error = new { code = "AuthenticationUnavailable", message = "The channel's token cannot be checked right now; try again later." } },
+                cancellationToken);
+        }
     }
+
+    /// <summary>Seconds a caller is asked to wait when the channel's signing keys cannot be fetched.</summary>
+    public const int RetryAfterSeconds = 5;
+
+    // Microsoft.IdentityModel's ConfigurationManager throws InvalidOperationException (IDX20803) when it cannot
+    // retrieve the metadata document; nothing else in token validation throws that type from that assembly.
+    private static bool IsSigningKeysUnavailable(InvalidOperationException exception) =>
+        string.Equals(exception.Source, "Microsoft.IdentityModel.Protocols", StringComparison.Ordinal);
 
     /// <summary>
     /// CloudAdapter answers 401 when a token fails validation, but lets the token parser's exceptions for a token that is

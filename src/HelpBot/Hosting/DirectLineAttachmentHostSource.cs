@@ -3,7 +3,10 @@ using HelpBot.Channels.DirectLine.Delivery;
 
 namespace HelpBot.Hosting;
 
-/// <summary>The embedded Direct Line's attachment host: screenshots uploaded through it may be downloaded even on loopback.</summary>
+/// <summary>
+/// The embedded Direct Line's attachments folder: screenshots uploaded through it may be downloaded even on loopback.
+/// Only that folder, not the bot's whole origin (its API, the agent desk, health endpoints).
+/// </summary>
 public sealed class DirectLineAttachmentHostSource(DirectLineChannelUrls urls) : IAttachmentHostSource
 {
     public IEnumerable<Uri> TrustedAttachmentBaseUrls()
@@ -11,7 +14,7 @@ public sealed class DirectLineAttachmentHostSource(DirectLineChannelUrls urls) :
         Uri baseUrl;
         try
         {
-            baseUrl = urls.AttachmentBaseUrl;
+            baseUrl = urls.AttachmentsUrl;
         }
         catch (InvalidOperationException)
         {

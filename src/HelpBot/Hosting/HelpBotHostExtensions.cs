@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HelpBot.AgentDesk.Api;
 using HelpBot.AgentDesk.Evidence;
 using HelpBot.Bot;
+using HelpBot.Channels.DirectLine.Delivery;
 using HelpBot.Channels.DirectLine.Hosting;
 using HelpBot.Dialogs.Turns;
 using HelpBot.Dialogs;
@@ -14,6 +15,7 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace HelpBot.Hosting;
 
@@ -117,11 +119,38 @@ public static class HelpBotHostExtensions
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>());
         services.AddSingleton<BotAdapter>(sp => sp.GetRequiredService<HelpBotAdapter>()); // proactive messages from the agent desk
         services.AddSingleton(_ => new ActivityRequestValidator(requireBearerToken: !IsDevelopmentMode(configuration)));
+        // Development mode replies only to loopback, the embedded Direct Line's own serviceUrl and
+        // HelpBot:DevelopmentMode:ServiceUrls (see DevelopmentServiceUrlPolicy).
+        services.AddOptions<DevelopmentServiceUrlOptions>().Bind(configuration.GetSection(DevelopmentServiceUrlOptions.SectionName));
+        services.AddSingleton(sp =>
+        {
+            var allowed = sp.GetRequiredService<IOptions<DevelopmentServiceUrlOptions>>().Value.ServiceUrls;
+            if (!IsDevelopmentMode(configuration))
+            {
+                return new DevelopmentServiceUrlPolicy(enabled: false, allowed);
+            }
+
+            var directLine = sp.GetRequiredService<DirectLineChannelUrls>();
+            return new DevelopmentServiceUrlPolicy(enabled: true, allowed, () => ServiceUrlOf(directLine));
+        });
         services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.SectionName));
         services.AddOptions<InputLimitOptions>().Bind(configuration.GetSection(InputLimitOptions.SectionName));
         services.AddSingleton<TurnRateLimitMiddleware>();
         services.AddSingleton<MessageTextLimitMiddleware>();
         return services;
+    }
+
+    private static Uri? ServiceUrlOf(DirectLineChannelUrls urls)
+    {
+        try
+        {
+            return urls.ServiceUrl;
+        }
+        catch (InvalidOperationException)
+        {
+            // The server has no address yet (not started): only loopback and the configured URLs.
+            return null;
+        }
     }
 
     /// <summary>No Azure Bot registration: channel requests are not authenticated and the embedded channel is used.</summary>

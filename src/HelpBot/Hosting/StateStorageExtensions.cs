@@ -11,7 +11,7 @@ using Newtonsoft.Json;
 namespace HelpBot.Hosting;
 
 /// <summary>
-/// Where conversations live: memory (one instance; lost on restart) or Redis when ConnectionStrings:Redis is set
+/// Where conversations live: memory (one instance; lost on restart; idle items expire and the total is bounded) or Redis when ConnectionStrings:Redis is set
 /// (shared by every instance, survives restarts). Each engine registers its whole set here: storage, the conversation
 /// turn lock and the transcript store.
 /// </summary>
@@ -19,12 +19,17 @@ public static class StateStorageExtensions
 {
     public static IServiceCollection AddStateStorage(this IServiceCollection services, IConfiguration configuration) =>
         string.IsNullOrWhiteSpace(configuration.GetConnectionString(RedisStorageOptions.ConnectionStringName))
-            ? services.AddMemoryState()
+            ? services.AddMemoryState(configuration)
             : services.AddRedisState(configuration);
 
-    private static IServiceCollection AddMemoryState(this IServiceCollection services)
+    private static IServiceCollection AddMemoryState(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IStorage, MemoryStorage>();
+        // Bounded and expiring, so a long run stays flat (see ExpiringMemoryStorage).
+        services.AddOptions<MemoryStateOptions>()
+            .Bind(configuration.GetSection(MemoryStateOptions.SectionName))
+            .Validate(o => o.MaxItems > 0 && o.IdleTimeout > TimeSpan.Zero, "MemoryState:MaxItems and MemoryState:IdleTimeout must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<IStorage, ExpiringMemoryStorage>();
         services.AddSingleton<IConversationTurnLock, KeyedAsyncLock>();
         services.AddSingleton<ITranscriptStore, StorageTranscriptStore>();
         return services;

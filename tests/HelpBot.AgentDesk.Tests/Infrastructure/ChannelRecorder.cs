@@ -53,6 +53,26 @@ public sealed class ChannelRecorder : IAsyncDisposable
         });
         app.MapGet("/files/not-a-picture.png", () => Results.Text("<html>hello</html>", "image/png"));
         app.MapGet("/files/moved.png", () => Results.Redirect("http://169.254.169.254/latest/meta-data"));
+        // A host that answers at once and then drips the body, one byte at a time, until the client gives up.
+        app.MapGet("/files/drip.png", async (HttpResponse response, CancellationToken aborted) =>
+        {
+            response.ContentType = "image/png";
+            try
+            {
+                for (var i = 0; !aborted.IsCancellationRequested; i++)
+                {
+                    await response.Body.WriteAsync(TestImages.Png.AsMemory(i % TestImages.Png.Length, 1), aborted);
+                    await response.Body.FlushAsync(aborted);
+                    await Task.Delay(100, aborted);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // The client hung up: what the test waits for.
+            }
+        });
+        // Where the embedded Direct Line serves uploads (DirectLine:AttachmentsPath).
+        app.MapGet("/directline/attachments/{attachmentId}", () => Results.Bytes(TestImages.Png, "image/png"));
         await app.StartAsync();
         recorder.BaseUrl = new Uri(app.Urls.First() + "/");
         return recorder;
