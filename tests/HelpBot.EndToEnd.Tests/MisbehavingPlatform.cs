@@ -49,6 +49,7 @@ public sealed class MisbehavingPlatform : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly CancellationTokenSource _stopping = new();
     private long _hugeBytesWritten;
+    private volatile bool _hugeBodyAbortedByClient;
     private int _redirectTargetHits;
 
     private MisbehavingPlatform(WebApplication app, PlatformMisbehaviour misbehaviour)
@@ -63,6 +64,9 @@ public sealed class MisbehavingPlatform : IAsyncDisposable
 
     /// <summary>Bytes of the huge body the client took before it hung up (all of them when it read the whole body).</summary>
     public long HugeBytesWritten => Interlocked.Read(ref _hugeBytesWritten);
+
+    /// <summary>True when the client hung up on the huge body before its end (writes after that may count without being sent).</summary>
+    public bool HugeBodyAbortedByClient => _hugeBodyAbortedByClient;
 
     /// <summary>Requests that followed the redirect.</summary>
     public int RedirectTargetHits => Volatile.Read(ref _redirectTargetHits);
@@ -116,7 +120,14 @@ public sealed class MisbehavingPlatform : IAsyncDisposable
                     var chunk = Encoding.ASCII.GetBytes(new string(' ', 64 * 1024));
                     for (long sent = 0; sent < HugeBodyBytes; sent += chunk.Length)
                     {
-                        await response.Body.WriteAsync(chunk, cancel);
+                        // Kestrel drops writes once the client has gone without failing them; the pipe says it has.
+                        var written = await response.BodyWriter.WriteAsync(chunk, cancel);
+                        if (written.IsCompleted || written.IsCanceled || cancel.IsCancellationRequested)
+                        {
+                            _hugeBodyAbortedByClient = true;
+                            break;
+                        }
+
                         Interlocked.Add(ref _hugeBytesWritten, chunk.Length);
                     }
 
