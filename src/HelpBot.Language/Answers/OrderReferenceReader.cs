@@ -140,6 +140,11 @@ public static class OrderReferenceReader
             }
         }
 
+        if (best == 0 && ByEnglishWords(text, listed) is { } named)
+        {
+            return named;
+        }
+
         if (best == 0)
         {
             // One telling character and nothing else ("粥那个", "面呢"): the order whose names hold it, if only one does.
@@ -152,6 +157,54 @@ public static class OrderReferenceReader
         }
 
         return bestIndex.Count == 1 ? bestIndex[0] : null;
+    }
+
+    // Words that say "an order" or join a sentence rather than name a dish ("the one with the ...", "that order from").
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "the", "one", "ones", "order", "orders", "with", "that", "this", "food", "from", "for", "and", "please", "pls", "which",
+        "was", "where", "what", "about", "mine", "meal", "dish", "thing", "stuff", "some", "had", "got", "ordered", "large", "small",
+    };
+
+    /// <summary>
+    /// "the fish head one", "the dumplings": the order whose English names share the most words with the text (a plural
+    /// matches its singular), if only one has that many.
+    /// </summary>
+    private static int? ByEnglishWords(string text, IReadOnlyList<ListedOrder> listed)
+    {
+        var words = EnglishWords(text).Where(w => w.Length >= 3 && !GenericWords.Contains(w)).Distinct().ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var scores = listed
+            .Select(order => new[] { order.Restaurant }.Concat(order.Items).SelectMany(name => EnglishWords(AnswerReader.Normalize(name))).ToHashSet(StringComparer.Ordinal))
+            .Select(names => words.Count(names.Contains))
+            .ToList();
+        var top = scores.Max();
+        return top > 0 && scores.Count(s => s == top) == 1 ? scores.IndexOf(top) : null;
+    }
+
+    /// <summary>The Latin words of a normalised text, plurals as their singular ("dumplings" is "dumpling").</summary>
+    private static IEnumerable<string> EnglishWords(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!char.IsAsciiLetter(text[i]))
+            {
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsAsciiLetter(text[i]))
+            {
+                i++;
+            }
+
+            var word = text[start..i];
+            yield return word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+        }
     }
 
     private static int LongestSharedRun(string text, string name)

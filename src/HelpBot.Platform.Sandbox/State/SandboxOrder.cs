@@ -87,7 +87,8 @@ internal sealed record SandboxOrder
 
     public OrderSummary ToSummary(DateTimeOffset now) =>
         new(OrderNumber, Merchant.Name, Status, (PinnedAt ?? now) + PlacedAt, Amount, Currency,
-            string.Join("、", Items.Select(item => $"{item.Name} x{item.Quantity}")));
+            string.Join("、", Items.Select(item => $"{item.Name} x{item.Quantity}")),
+            Items.All(item => item.EnglishName is not null) ? string.Join(", ", Items.Select(item => $"{item.EnglishName} x{item.Quantity}")) : null);
 
     public MerchantOrderView ToMerchantView(DateTimeOffset now) =>
         new(OrderNumber, Merchant.Id, MerchantReceived, MerchantStatus, (PinnedAt ?? now) + MerchantUpdatedAt);

@@ -75,7 +75,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[0],
-            Items = [new("招牌麻辣烫", 1, 32.00m), new("冰红茶", 1, 4.00m)],
+            Items = [new("招牌麻辣烫", 1, 32.00m, "Signature spicy hot pot"), new("冰红茶", 1, 4.00m, "Iced black tea")],
             Timeline =
             [
                 new(OrderStatus.Placed, Ago(170)),
@@ -104,7 +104,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[1],
-            Items = [new("黄焖鸡米饭(大份)", 1, 25.00m), new("卤蛋", 1, 3.00m)],
+            Items = [new("黄焖鸡米饭(大份)", 1, 25.00m, "Braised chicken with rice (large)"), new("卤蛋", 1, 3.00m, "Marinated egg")],
             Timeline =
             [
                 new(OrderStatus.Placed, Ago(47)),
@@ -125,7 +125,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[2],
-            Items = [new("鱼香肉丝盖饭", 1, 24.00m), new("酸梅汤", 1, 6.00m)],
+            Items = [new("鱼香肉丝盖饭", 1, 24.00m, "Fish-fragrant shredded pork on rice"), new("酸梅汤", 1, 6.00m, "Sour plum drink")],
             Timeline = [new(OrderStatus.Placed, Ago(44))],
             PaymentState = PaymentState.Failed,
             PaymentChannel = "wechat_pay",
@@ -139,7 +139,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[3],
-            Items = [new("猪肉白菜水饺(20只)", 1, 28.00m), new("酸辣汤", 1, 8.00m)],
+            Items = [new("猪肉白菜水饺(20只)", 1, 28.00m, "Pork and cabbage dumplings (20)"), new("酸辣汤", 1, 8.00m, "Hot and sour soup")],
             Timeline = [new(OrderStatus.Placed, Ago(42))],
             PaymentState = PaymentState.Unpaid,
             PaymentChannel = "alipay",
@@ -153,7 +153,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[4],
-            Items = [new("牛肉丸粉", 1, 29.00m), new("卤味拼盘", 1, 18.00m)],
+            Items = [new("牛肉丸粉", 1, 29.00m, "Beef ball rice noodles"), new("卤味拼盘", 1, 18.00m, "Braised meat platter")],
             Timeline = [new(OrderStatus.Placed, Ago(40))],
             PaymentState = PaymentState.Failed,
             PaymentChannel = "bank_card",
@@ -168,7 +168,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[5],
-            Items = [new("剁椒鱼头", 1, 58.00m), new("米饭", 2, 2.00m)],
+            Items = [new("剁椒鱼头", 1, 58.00m, "Fish head with chopped chili"), new("米饭", 2, 2.00m, "Steamed rice")],
             Timeline =
             [
                 new(OrderStatus.Placed, Ago(38)),
@@ -201,7 +201,7 @@ public static class SandboxSeed
             UserId = DemoUserId,
             UserPhone = DemoUserPhone,
             Merchant = Merchants[6],
-            Items = [new("皮蛋瘦肉粥", 1, 16.00m), new("水晶虾饺", 1, 18.00m)],
+            Items = [new("皮蛋瘦肉粥", 1, 16.00m, "Century egg and pork congee"), new("水晶虾饺", 1, 18.00m, "Crystal shrimp dumplings")],
             Timeline =
             [
                 new(OrderStatus.Placed, Ago(32)),
@@ -225,7 +225,7 @@ public static class SandboxSeed
             UserId = OtherUserId,
             UserPhone = OtherUserPhone,
             Merchant = Merchants[7],
-            Items = [new("牛肉拉面", 1, 22.00m), new("凉拌黄瓜", 1, 8.00m)],
+            Items = [new("牛肉拉面", 1, 22.00m, "Beef hand-pulled noodles"), new("凉拌黄瓜", 1, 8.00m, "Smashed cucumber salad")],
             Timeline =
             [
                 new(OrderStatus.Placed, Ago(25)),

@@ -21,7 +21,7 @@ public enum PaymentState
     Refunded,
 }
 
-/// <summary>One line of the recent-orders list.</summary>
+/// <summary>One line of the recent-orders list; the dishes also in English when the restaurant names them so.</summary>
 public sealed record OrderSummary(
     string OrderNumber,
     string MerchantName,
@@ -29,7 +29,8 @@ public sealed record OrderSummary(
     DateTimeOffset PlacedAt,
     decimal Amount,
     string Currency,
-    string ItemsSummary);
+    string ItemsSummary,
+    string? ItemsSummaryEnglish = null);
 
 public sealed record RecentOrdersResponse(string UserId, IReadOnlyList<OrderSummary> Orders);
 
@@ -52,7 +53,8 @@ public sealed record Order(
 /// <summary>When the order entered a status. The timeline is in chronological order.</summary>
 public sealed record OrderTimelineEntry(OrderStatus Status, DateTimeOffset At);
 
-public sealed record OrderItem(string Name, int Quantity, decimal UnitPrice);
+/// <summary>A dish; <paramref name="EnglishName"/> when the restaurant gives one (customers name dishes in their language).</summary>
+public sealed record OrderItem(string Name, int Quantity, decimal UnitPrice, string? EnglishName = null);
 
 public sealed record MerchantInfo(string Id, string Name, string Phone);
 

@@ -53,4 +53,24 @@ public sealed class OrderReferenceReaderTests
     [InlineData("hello")]
     [InlineData("")]
     public void Nothing_or_no_single_order(string text) => Assert.Null(OrderReferenceReader.Read(text, Listed));
+
+    private static readonly ListedOrder[] ListedInEnglishToo =
+    [
+        new("2611240000000003", "川味小厨", ["鱼香肉丝盖饭、酸梅汤", "Fish-fragrant shredded pork on rice x1, Sour plum drink x1"]),
+        new("2611240000000004", "东北饺子馆", ["猪肉白菜水饺(20只)、酸辣汤", "Pork and cabbage dumplings (20) x1, Hot and sour soup x1"]),
+        new("2611240000000007", "粥小铺", ["皮蛋瘦肉粥、水晶虾饺", "Century egg and pork congee x1, Crystal shrimp dumplings x1"]),
+    ];
+
+    [Theory]
+    [InlineData("the congee one", 2)]
+    [InlineData("my sour plum drink order", 0)]
+    [InlineData("pork and cabbage dumplings", 1)]
+    [InlineData("the shredded pork", 0)]
+    public void By_english_dish_words(string text, int index) => Assert.Equal(index, OrderReferenceReader.Read(text, ListedInEnglishToo));
+
+    [Theory]
+    [InlineData("the dumplings")]
+    [InlineData("the pork one")]
+    [InlineData("the one with the stuff")]
+    public void English_words_that_fit_several_orders_or_none(string text) => Assert.Null(OrderReferenceReader.Read(text, ListedInEnglishToo));
 }
