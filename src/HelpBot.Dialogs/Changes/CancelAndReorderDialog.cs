@@ -16,7 +16,7 @@ using Microsoft.Extensions.Logging;
 namespace HelpBot.Dialogs.Changes;
 
 /// <summary>The order to cancel (null: ask which) and why, for the platform's records.</summary>
-public sealed record CancelOptions(string? OrderNumber, string Reason);
+public sealed record CancelOptions(string? OrderNumber, string Reason, string? PickFrom = null);
 
 /// <summary>
 /// Cancel an order so the customer can order again. The confirm step says exactly what happens to the money before

@@ -17,8 +17,9 @@ namespace HelpBot.Dialogs.Changes;
 /// <summary>
 /// Which order (null: ask), whether only the time may change (a delivery already on its way keeps its address), and the
 /// customer's request in their words: when it already says the address or the time ("地址写错了"), that is not asked.
+/// <paramref name="PickFrom"/>: words naming another of the customer's orders ("改一下另一单的地址").
 /// </summary>
-public sealed record ChangeDeliveryOptions(string? OrderNumber, bool OnlyTime = false, string? Request = null);
+public sealed record ChangeDeliveryOptions(string? OrderNumber, bool OnlyTime = false, string? Request = null, string? PickFrom = null);
 
 /// <summary>Change an order's delivery address or time through the platform, as the customer could in the app.</summary>
 public sealed class ChangeDeliveryDialog : WaterfallDialog

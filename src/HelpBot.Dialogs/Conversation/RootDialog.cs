@@ -98,7 +98,7 @@ public sealed class RootDialog : Dialog
         // or a person): the restaurant's way, whatever else the message reads as.
         if (fromButton is null && intent.Intent is not (Intents.Refund or Intents.HumanAgent or Intents.CancelOrder) && AnswerReader.MentionsFoodProblem(text))
         {
-            return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
+            return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(turn, intent, text), cancellationToken);
         }
 
         // "please cancel 2611…, I was charged but it says unpaid": the cancellation asked for is what to do, the rest is
@@ -112,23 +112,26 @@ public sealed class RootDialog : Dialog
         switch (intent.Intent)
         {
             case Intents.OrderStatus:
-                return await dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(intent.OrderNumber), cancellationToken);
+                var (toShow, showPick) = WhichOrder(turn, intent, text);
+                return await dc.BeginDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(toShow, PickFrom: showPick), cancellationToken);
             case Intents.OrderStuck:
-                return await dc.BeginDialogAsync(OrderStuckDialog.DialogId, Problem(intent, text), cancellationToken);
+                return await dc.BeginDialogAsync(OrderStuckDialog.DialogId, Problem(turn, intent, text), cancellationToken);
             case Intents.PaymentFailed or Intents.Refund:
-                return await dc.BeginDialogAsync(PaymentDialog.DialogId, Problem(intent, text), cancellationToken);
+                return await dc.BeginDialogAsync(PaymentDialog.DialogId, Problem(turn, intent, text), cancellationToken);
             case Intents.DeliveryDelay:
-                return await dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, Problem(intent, text), cancellationToken);
+                return await dc.BeginDialogAsync(DeliveryDelayDialog.DialogId, Problem(turn, intent, text), cancellationToken);
             case Intents.StatusMismatch:
-                return await dc.BeginDialogAsync(StatusMismatchDialog.DialogId, Problem(intent, text), cancellationToken);
+                return await dc.BeginDialogAsync(StatusMismatchDialog.DialogId, Problem(turn, intent, text), cancellationToken);
             case Intents.AppUnavailable:
-                return await dc.BeginDialogAsync(AppUnavailableDialog.DialogId, Problem(intent, text), cancellationToken);
+                return await dc.BeginDialogAsync(AppUnavailableDialog.DialogId, Problem(turn, intent, text), cancellationToken);
             case Intents.CancelOrder:
-                return await dc.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(intent.OrderNumber, "customer_request"), cancellationToken);
+                var (toCancel, cancelPick) = WhichOrder(turn, intent, text);
+                return await dc.BeginDialogAsync(CancelAndReorderDialog.DialogId, new CancelOptions(toCancel, "customer_request", cancelPick), cancellationToken);
             case Intents.ChangeOrder:
-                return await dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(intent.OrderNumber, Request: text), cancellationToken);
+                var (toChange, changePick) = WhichOrder(turn, intent, text);
+                return await dc.BeginDialogAsync(ChangeDeliveryDialog.DialogId, new ChangeDeliveryOptions(toChange, Request: text, PickFrom: changePick), cancellationToken);
             case Intents.ContactMerchant:
-                return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(intent, text), cancellationToken);
+                return await dc.BeginDialogAsync(MerchantContactDialog.DialogId, Problem(turn, intent, text), cancellationToken);
 
             case Intents.HumanAgent:
                 // A person, at any step: the case so far (if any) goes with it to platform support, with the order and
@@ -273,9 +276,21 @@ public sealed class RootDialog : Dialog
         }
     }
 
-    // "对了 我另一单支付失败了": not the order in focus, so it is picked from the list (PickFrom) instead of assumed.
-    private static TroubleshootingOptions Problem(TurnIntent intent, string? text) =>
-        new(intent.OrderNumber, text, PickFrom: intent.OrderNumber is null && AnswerReader.MentionsAnotherOrder(text) ? text : null, Problem: intent.Intent);
+    private static TroubleshootingOptions Problem(TurnInfo turn, TurnIntent intent, string? text)
+    {
+        var (number, pickFrom) = WhichOrder(turn, intent, text);
+        return new(number, text, PickFrom: pickFrom, Problem: intent.Intent);
+    }
+
+    /// <summary>
+    /// The order a request is about: the number it names; for "对了 我另一单支付失败了" / "the other one" not the order in
+    /// focus but the one other order mentioned in this conversation, or, when that is not one, picked from the list.
+    /// </summary>
+    private static (string? Number, string? PickFrom) WhichOrder(TurnInfo turn, TurnIntent intent, string? text) =>
+        intent.OrderNumber is { } named ? (named, null)
+        : !AnswerReader.MentionsAnotherOrder(text) ? (null, null)
+        : turn.Data.OtherMentionedOrder() is { } other ? (other, null)
+        : (null, text);
 
     /// <summary>A flow ended: the next order of a several-orders message, if any, else done.</summary>
     public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)

@@ -256,7 +256,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
     // The order itself is the result: the parent resumes in this same turn, so it needs no second platform call.
     private static Task<DialogTurnResult> FoundAsync(WaterfallStepContext step, Order order, CancellationToken cancellationToken)
     {
-        step.Context.Turn().Data.CurrentOrderNumber = order.OrderNumber;
+        step.Context.Turn().Data.Focus(order.OrderNumber);
         return step.EndAsync(order, cancellationToken);
     }
 

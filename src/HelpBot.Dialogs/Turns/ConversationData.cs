@@ -38,6 +38,10 @@ public sealed class ConversationData : IStoreItem
     [JsonProperty("order", NullValueHandling = NullValueHandling.Ignore)]
     public string? CurrentOrderNumber { get; set; }
 
+    /// <summary>The orders this conversation has been about, oldest first (a few): "the other one" is one of them.</summary>
+    [JsonProperty("mentioned", NullValueHandling = NullValueHandling.Ignore)]
+    public List<string>? MentionedOrders { get; set; }
+
     /// <summary>The troubleshooting case of this conversation, once a problem flow has started.</summary>
     [JsonProperty("case", NullValueHandling = NullValueHandling.Ignore)]
     public CaseFile? Case { get; set; }
@@ -70,6 +74,25 @@ public sealed class ConversationData : IStoreItem
 
     [JsonProperty("welcomed", DefaultValueHandling = DefaultValueHandling.Ignore)]
     public bool Welcomed { get; set; }
+
+    private const int MentionedKept = 5;
+
+    /// <summary>Makes <paramref name="orderNumber"/> the order in focus and the latest one mentioned.</summary>
+    public void Focus(string orderNumber)
+    {
+        CurrentOrderNumber = orderNumber;
+        MentionedOrders ??= [];
+        MentionedOrders.Remove(orderNumber);
+        MentionedOrders.Add(orderNumber);
+        if (MentionedOrders.Count > MentionedKept)
+        {
+            MentionedOrders.RemoveAt(0);
+        }
+    }
+
+    /// <summary>"另一单", "the other one": the one order mentioned besides the one in focus, or null when that is not one.</summary>
+    public string? OtherMentionedOrder() =>
+        MentionedOrders?.Where(n => n != CurrentOrderNumber).ToList() is [var only] ? only : null;
 
     public bool HasVerified(string orderNumber) => VerifiedOrders?.Contains(orderNumber, StringComparer.Ordinal) ?? false;
 
