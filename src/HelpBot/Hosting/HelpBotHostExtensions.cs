@@ -13,6 +13,7 @@ using HelpBot.SdkWorkarounds;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HelpBot.Hosting;
 
@@ -33,7 +34,13 @@ public static class HelpBotHostExtensions
         // The real platform when Platform:BaseUrl is set; otherwise the embedded sandbox on its own port, over HTTP.
         services.AddPlatformOrSandbox(configuration);
         services.AddHelpBotDialogs(configuration);
-        services.AddHealthChecks().AddCheck<PlatformHealthCheck>("platform", tags: [HealthEndpoints.ReadyTag]);
+        // The platform check is bounded by its own timeout and reports Degraded past it: the readiness probe gives up
+        // after a few seconds, and a slow platform (calls of up to Platform:TotalTimeout) must not take every pod out.
+        var readiness = configuration.GetSection(ReadinessOptions.SectionName).Get<ReadinessOptions>() ?? new ReadinessOptions();
+        services.AddHealthChecks().AddCheck<PlatformHealthCheck>(
+            "platform", failureStatus: HealthStatus.Degraded, tags: [HealthEndpoints.ReadyTag], timeout: readiness.PlatformCheckTimeout);
+        services.AddWebChatCors(configuration);
+        services.AddHelpBotOpenApi();
         if (IsDevelopmentMode(configuration))
         {
             // No Azure Bot Service: web chat and the app's chat window reach the bot through the embedded Direct Line.
@@ -50,8 +57,10 @@ public static class HelpBotHostExtensions
         WarnWhenUnauthenticated(app);
         PrepareRecognizer(app);
 
-        // The request pipeline, in order, before the endpoints; only development mode has any (POST /api/messages
-        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware).
+        // The request pipeline, in order, before the endpoints (POST /api/messages
+        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware). CORS answers
+        // preflights for the web chat's paths before anything else sees them.
+        app.UseWebChatCors();
         if (IsDevelopmentMode(app.Configuration))
         {
             app.UseWebSockets(); // the embedded Direct Line's activity stream
@@ -60,6 +69,7 @@ public static class HelpBotHostExtensions
 
         app.MapBotMessages();
         app.MapHealth();
+        app.MapHelpBotOpenApi();
         app.MapNluEndpoints();
         app.MapAgentDesk();
         if (IsDevelopmentMode(app.Configuration))
