@@ -57,9 +57,9 @@ public static class HelpBotHostExtensions
         WarnWhenUnauthenticated(app);
         PrepareRecognizer(app);
 
-        // The request pipeline, in order, before the endpoints (POST /api/messages
-        // is checked by ActivityRequestValidator, then runs the turn middleware of TurnMiddleware). CORS answers
-        // preflights for the web chat's paths before anything else sees them.
+        // The request pipeline, in order, before the endpoints (POST /api/messages is checked by
+        // ActivityRequestValidator, then runs the turn middleware of TurnMiddleware). CORS comes first, on the web
+        // chat's paths only, so their preflights are answered before anything else sees them.
         app.UseWebChatCors();
         if (IsDevelopmentMode(app.Configuration))
         {
