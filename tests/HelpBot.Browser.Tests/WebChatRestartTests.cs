@@ -18,8 +18,12 @@ public sealed class WebChatRestartTests
 {
     private static readonly string Chromium = Environment.GetEnvironmentVariable("CHROMIUM") ?? "/usr/bin/chromium";
 
-    [Fact]
-    public async Task After_a_bot_restart_the_page_reconnects_by_itself_and_the_new_bot_answers_it()
+    // No secret: the restarted bot generates a new one and refuses the page's token. A configured secret: the token
+    // is still good (the page refreshes it), but the restarted bot does not know the conversation any more.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("a-direct-line-secret-kept-across-restarts")]
+    public async Task After_a_bot_restart_the_page_reconnects_by_itself_and_the_new_bot_answers_it(string? directLineSecret)
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (./test.sh does) or set CHROMIUM.");
         await NodeScript.EnsurePackagesAsync();
@@ -27,7 +31,7 @@ public sealed class WebChatRestartTests
 
         var firstReceived = new ConcurrentQueue<IActivity>();
         var secondReceived = new ConcurrentQueue<IActivity>();
-        var bot = await StartBotAsync(address: null, firstReceived);
+        var bot = await StartBotAsync(address: null, directLineSecret, firstReceived);
         var address = new Uri(bot.Urls.First());
         var restarts = 0;
 
@@ -36,7 +40,7 @@ public sealed class WebChatRestartTests
         controlApp.MapPost("/restart", async () =>
         {
             await HelpBotTestHost.StopAsync(bot);
-            bot = await StartBotAsync(address, secondReceived);
+            bot = await StartBotAsync(address, directLineSecret, secondReceived);
             Interlocked.Increment(ref restarts);
             return Results.Ok();
         });
@@ -76,14 +80,16 @@ public sealed class WebChatRestartTests
     }
 
     // Null address: a free loopback port; otherwise that same address again (the page's origin must not change).
-    private static Task<WebApplication> StartBotAsync(Uri? address, ConcurrentQueue<IActivity> received) =>
-        HelpBotTestHost.StartAsync(new HelpBotTestHostOptions
+    private static Task<WebApplication> StartBotAsync(Uri? address, string? directLineSecret, ConcurrentQueue<IActivity> received)
+    {
+        var settings = new Dictionary<string, string?> { ["DirectLine:Secret"] = directLineSecret };
+        if (address is not null)
         {
-            Settings = address is null
-                ? new Dictionary<string, string?>()
-                : new Dictionary<string, string?> { ["urls"] = address.GetLeftPart(UriPartial.Authority) },
-            ExtraMiddleware = new RecordingMiddleware(received),
-        });
+            settings["urls"] = address.GetLeftPart(UriPartial.Authority);
+        }
+
+        return HelpBotTestHost.StartAsync(new HelpBotTestHostOptions { Settings = settings, ExtraMiddleware = new RecordingMiddleware(received) });
+    }
 
     private sealed class RecordingMiddleware(ConcurrentQueue<IActivity> received) : Microsoft.Bot.Builder.IMiddleware
     {

@@ -190,12 +190,25 @@
     container.setAttribute('data-conversation-id', session.conversationId);
     elements.chat.appendChild(container);
 
-    current = { directLine: window.WebChat.createDirectLine(options), store: createStore(), container: container, session: session };
+    current = { directLine: createDirectLine(options), store: createStore(), container: container, session: session };
     watch(current);
     render();
     refreshTimer = window.setInterval(function () {
       refresh(current.session).catch(function () { /* the next attempt or the next reload starts over */ });
     }, REFRESH_EVERY_MS);
+  }
+
+  // When the bot no longer knows the conversation (404 on reconnect), DirectLineJS ends its activity stream with an
+  // error and leaves the status Online; Web Chat does not handle that error. The stream Web Chat gets turns the
+  // error into a recovery (a new conversation) and then simply stays silent until this connection is replaced.
+  function createDirectLine(options) {
+    var directLine = window.WebChat.createDirectLine(options);
+    var activities = directLine.activity$;
+    directLine.activity$ = activities.catch(function () {
+      if (current && current.directLine === directLine) recover(current.session, false);
+      return directLine.connectionStatus$.filter(function () { return false; });
+    });
+    return directLine;
   }
 
   // Web Chat alone would stay on "无法连接" / "Unable to connect" once DirectLineJS gives up (token refused by a

@@ -57,8 +57,12 @@ async function main() {
     ],
   });
 
+  const consoleLines = [];
   try {
     const page = await context.newPage();
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`page error: ${error.message}`));
+    if (process.env.BOTCHAT_DEBUG) await page.addInitScript(() => { window.botchatDebug = true; });
     await page.goto(`${baseUrl}/?locale=zh-CN`);
     await page.waitForFunction((key) => !!window.sessionStorage.getItem(key), SESSION_KEY, WAIT);
     const before = await session(page);
@@ -87,6 +91,8 @@ async function main() {
     const stuck = await page.getByText('无法连接').count();
     console.log(`RESULT ${JSON.stringify({ before: before.conversationId, after: after.conversationId, unableToConnectShown: stuck })}`);
   } catch (error) {
+    // What the page said (DirectLineJS's own trace too with BOTCHAT_DEBUG=1), for the failure message.
+    for (const line of consoleLines.slice(-80)) console.error(`[page] ${line}`);
     for (const [index, open] of context.pages().entries()) {
       await open.screenshot({ path: path.join(artifacts, `webchat-restart-failure-${index}.png`) }).catch(() => {});
     }
