@@ -104,6 +104,125 @@ public sealed class KubernetesManifestTests
         Assert.DoesNotContain("secrets.example.yaml", resources);
     }
 
+    [Fact]
+    public void The_autoscaler_scales_the_deployment_on_cpu_and_stays_above_the_disruption_budget()
+    {
+        var deployment = Object("deployment.yaml", "Deployment");
+        var autoscaler = Object("horizontalpodautoscaler.yaml", "HorizontalPodAutoscaler");
+        var budget = Object("poddisruptionbudget.yaml", "PodDisruptionBudget");
+
+        Assert.Equal("autoscaling/v2", Scalar(autoscaler, "apiVersion"));
+        Assert.Equal("Deployment", Scalar(autoscaler, "spec", "scaleTargetRef", "kind"));
+        Assert.Equal(Scalar(deployment, "metadata", "name"), Scalar(autoscaler, "spec", "scaleTargetRef", "name"));
+        var min = Number(autoscaler, "spec", "minReplicas");
+        Assert.True(Number(autoscaler, "spec", "maxReplicas") > min);
+
+        // CPU utilisation is measured against the container's CPU request, so the Deployment must have one.
+        var metric = Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(autoscaler, "spec", "metrics")));
+        Assert.Equal("cpu", Scalar(metric, "resource", "name"));
+        var container = Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(deployment, "spec", "template", "spec", "containers")));
+        Assert.NotNull(Scalar(container, "resources", "requests", "cpu"));
+
+        // At the autoscaler's minimum a drain may still evict one pod: minAvailable must stay below minReplicas.
+        Assert.True(Number(budget, "spec", "minAvailable") < min, "PodDisruptionBudget minAvailable must be below the autoscaler's minReplicas");
+        AssertSelectsPods(deployment, Assert.IsType<YamlMappingNode>(Node(budget, "spec", "selector", "matchLabels")));
+    }
+
+    [Fact]
+    public void The_network_policy_admits_only_the_http_port_and_allows_dns_redis_and_https_but_not_the_metadata_address()
+    {
+        var deployment = Object("deployment.yaml", "Deployment");
+        var policy = Object("networkpolicy.yaml", "NetworkPolicy");
+        AssertSelectsPods(deployment, Assert.IsType<YamlMappingNode>(Node(policy, "spec", "podSelector", "matchLabels")));
+        Assert.Equal(["Ingress", "Egress"], Sequence(policy, "spec", "policyTypes").Select(t => ((YamlScalarNode)t).Value));
+
+        var ingressPorts = Sequence(policy, "spec", "ingress").Cast<YamlMappingNode>()
+            .SelectMany(rule => Sequence(rule, "ports").Cast<YamlMappingNode>())
+            .Select(port => Scalar(port, "port"))
+            .ToList();
+        Assert.Equal(["http"], ingressPorts);
+        var container = Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(deployment, "spec", "template", "spec", "containers")));
+        Assert.Equal("http", Scalar(Assert.IsType<YamlMappingNode>(Sequence(container, "ports")[0]), "name"));
+
+        var egress = Sequence(policy, "spec", "egress").Cast<YamlMappingNode>().ToList();
+        var egressPorts = egress.SelectMany(rule => Sequence(rule, "ports").Cast<YamlMappingNode>()).Select(port => Scalar(port, "port")).ToHashSet();
+        Assert.Superset(new HashSet<string?> { "53", "6379", "443" }, egressPorts);
+        var https = Assert.Single(egress, rule => Sequence(rule, "ports").Cast<YamlMappingNode>().Any(port => Scalar(port, "port") == "443"));
+        var block = Assert.IsType<YamlMappingNode>(Node(Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(https, "to"))), "ipBlock"));
+        Assert.Contains("169.254.169.254/32", Sequence(block, "except").Select(e => ((YamlScalarNode)e).Value));
+    }
+
+    [Fact]
+    public void Desk_tokens_and_the_direct_line_secret_come_from_secrets_and_no_credential_is_written_in_a_manifest()
+    {
+        var deployment = Object("deployment.yaml", "Deployment");
+        var container = Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(deployment, "spec", "template", "spec", "containers")));
+        var env = Sequence(container, "env").Cast<YamlMappingNode>().ToDictionary(e => Scalar(e, "name")!);
+
+        foreach (var name in new[] { "AgentDesk__Tokens__0", "DirectLine__Secret", "Platform__ApiKey", "AgentDesk__TeamsWebhookUrl" })
+        {
+            Assert.True(env.ContainsKey(name), $"{name} is not set");
+            Assert.NotNull(Scalar(env[name], "valueFrom", "secretKeyRef", "name"));
+        }
+
+        // Anything that looks like a credential is read from a Secret, never written as a literal value.
+        string[] credentialWords = ["Password", "Secret", "Token", "ApiKey", "ConnectionStrings", "Webhook"];
+        foreach (var (name, variable) in env)
+        {
+            if (credentialWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)))
+            {
+                Assert.Null(Scalar(variable, "value"));
+            }
+        }
+
+        // The applied manifests hold no Secret; the example's values are placeholders only.
+        var applied = Sequence(Object("kustomization.yaml", "Kustomization"), "resources").Select(r => ((YamlScalarNode)r).Value!);
+        Assert.All(applied, file => Assert.DoesNotContain(Load(file), document => Scalar(document, "kind") == "Secret"));
+        foreach (var secret in Load("secrets.example.yaml"))
+        {
+            var data = Assert.IsType<YamlMappingNode>(Node(secret, "stringData"));
+            Assert.Null(Node(secret, "data")); // base64 would hide a real value from review
+            foreach (var (key, value) in data.Children)
+            {
+                var text = ((YamlScalarNode)value).Value ?? string.Empty;
+                var isPlaceholder = text.Contains("CHANGE-ME", StringComparison.Ordinal)
+                    || text.All(c => c is '0' or '-')
+                    || ((YamlScalarNode)key).Value == "MicrosoftAppType";
+                Assert.True(isPlaceholder, $"{Scalar(secret, "metadata", "name")}.{((YamlScalarNode)key).Value} is not a placeholder");
+            }
+        }
+    }
+
+    [Fact]
+    public void The_readiness_probe_waits_longer_than_the_checks_behind_it()
+    {
+        var deployment = Object("deployment.yaml", "Deployment");
+        var container = Assert.IsType<YamlMappingNode>(Assert.Single(Sequence(deployment, "spec", "template", "spec", "containers")));
+        var env = Sequence(container, "env").Cast<YamlMappingNode>().ToDictionary(e => Scalar(e, "name")!);
+        var probeTimeout = TimeSpan.FromSeconds(Number(container, "readinessProbe", "timeoutSeconds"));
+
+        // /readyz runs the Redis PING (bounded by Redis:OperationTimeout) and the platform check (bounded by
+        // HelpBot:Readiness:PlatformCheckTimeout, default 1 s): both must fit in the probe's own timeout.
+        Assert.True(TimeSpan.Parse(Scalar(env["Redis__OperationTimeout"], "value")!, System.Globalization.CultureInfo.InvariantCulture) < probeTimeout);
+        var platformCheck = env.TryGetValue("HelpBot__Readiness__PlatformCheckTimeout", out var configured)
+            ? TimeSpan.Parse(Scalar(configured, "value")!, System.Globalization.CultureInfo.InvariantCulture)
+            : TimeSpan.FromSeconds(1);
+        Assert.True(platformCheck < probeTimeout);
+    }
+
+    private static void AssertSelectsPods(YamlMappingNode deployment, YamlMappingNode selector)
+    {
+        var podLabels = Assert.IsType<YamlMappingNode>(Node(deployment, "spec", "template", "metadata", "labels"));
+        Assert.NotEmpty(selector.Children);
+        foreach (var (key, value) in selector.Children)
+        {
+            Assert.Equal(((YamlScalarNode)value).Value, Scalar(podLabels, ((YamlScalarNode)key).Value!));
+        }
+    }
+
+    private static int Number(YamlMappingNode root, params string[] path) =>
+        int.Parse(Scalar(root, path)!, System.Globalization.CultureInfo.InvariantCulture);
+
     private static List<YamlMappingNode> Load(string file)
     {
         using var reader = new StreamReader(Path.Combine(Folder, file));

@@ -9,14 +9,18 @@ public static class HealthEndpoints
     /// <summary>Health checks tagged with this take part in readiness.</summary>
     public const string ReadyTag = "ready";
 
+    public const string LivenessPath = "/healthz";
+
+    public const string ReadinessPath = "/readyz";
+
     /// <summary>
     /// GET /healthz: the process is alive (no dependency checked, so a Redis outage does not get instances restarted).
     /// GET /readyz: the dependencies answer; 503 when one is unhealthy, 200 with details when degraded.
     /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
+        endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJsonAsync });
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(ReadyTag),
             ResponseWriter = WriteJsonAsync,

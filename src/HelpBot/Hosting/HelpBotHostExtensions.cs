@@ -37,6 +37,8 @@ public static class HelpBotHostExtensions
         services.AddPlatformOrSandbox(configuration);
         services.AddHelpBotDialogs(configuration);
         services.AddPlatformHealthCheck(configuration);
+        services.AddWebChatCors(configuration);
+        services.AddHelpBotOpenApi();
         if (IsDevelopmentMode(configuration))
         {
             // No Azure Bot Service: web chat and the app's chat window reach the bot through the embedded Direct Line.
@@ -58,8 +60,10 @@ public static class HelpBotHostExtensions
         PrepareRecognizer(app);
 
         // The request pipeline, in order, before the endpoints (POST /api/messages is checked by
-        // ActivityRequestValidator, then runs the turn middleware of TurnMiddleware): static files and web sockets in
-        // development mode, the rate limiter in production.
+        // ActivityRequestValidator, then runs the turn middleware of TurnMiddleware). CORS comes first, on the web
+        // chat's paths only, so their preflights are answered before anything else sees them; then static files and
+        // web sockets in development mode, the rate limiter in production.
+        app.UseWebChatCors();
         if (IsDevelopmentMode(app.Configuration))
         {
             app.UseWebSockets(); // the embedded Direct Line's activity stream
@@ -72,6 +76,7 @@ public static class HelpBotHostExtensions
 
         app.MapBotMessages();
         app.MapHealth();
+        app.MapHelpBotOpenApi();
         if (IsDevelopmentMode(app.Configuration))
         {
             app.MapNluEndpoints();

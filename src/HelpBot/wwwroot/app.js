@@ -2,7 +2,9 @@
 // The page never sees the Direct Line secret: it asks the host's POST /api/webchat/token for a token bound to one
 // user and one conversation, keeps {conversationId, token} in sessionStorage so a reload reconnects to the same
 // conversation (Direct Line's reconnect: GET /v3/directline/conversations/{id}), and refreshes the token before
-// it expires.
+// it expires. When the connection is lost for good (the bot restarted: its embedded Direct Line forgot the
+// conversation, or a new secret made the token invalid), the page reconnects by itself: first the same conversation
+// with a refreshed token, else a new conversation, retrying with a growing pause while the bot is still down.
 (function () {
   'use strict';
 
@@ -12,6 +14,10 @@
   // Direct Line tokens live an hour; refresh well before (DirectLineJS refreshes its own copy every 15 minutes too).
   var REFRESH_EVERY_MS = 15 * 60 * 1000;
   var MIN_REMAINING_MS = 60 * 1000;
+  // DirectLineJS's ConnectionStatus values.
+  var STATUS = { Online: 2, ExpiredToken: 3, FailedToConnect: 4 };
+  // Pauses before each reconnection attempt; the last one repeats until the bot answers again.
+  var RECOVERY_DELAYS_MS = [1000, 2000, 4000, 8000, 15000];
 
   // The page's own chrome; everything the bot says comes from the bot (its .resx resources).
   var LABELS = {
@@ -59,8 +65,10 @@
     restart: document.getElementById('restart')
   };
 
-  var current = null; // { directLine, store, container, session }
+  var current = null; // { directLine, store, container, session, statusSubscription }
   var refreshTimer = null;
+  var recoveryTimer = null;
+  var recoveryAttempt = 0;
 
   function readSession() {
     try {
@@ -182,16 +190,63 @@
     container.setAttribute('data-conversation-id', session.conversationId);
     elements.chat.appendChild(container);
 
-    current = { directLine: window.WebChat.createDirectLine(options), store: createStore(), container: container, session: session };
+    current = { directLine: createDirectLine(options), store: createStore(), container: container, session: session };
+    watch(current);
     render();
     refreshTimer = window.setInterval(function () {
       refresh(current.session).catch(function () { /* the next attempt or the next reload starts over */ });
     }, REFRESH_EVERY_MS);
   }
 
+  // When the bot no longer knows the conversation (404 on reconnect), DirectLineJS ends its activity stream with an
+  // error and leaves the status Online; Web Chat does not handle that error. The stream Web Chat gets turns the
+  // error into a recovery (a new conversation) and then simply stays silent until this connection is replaced.
+  function createDirectLine(options) {
+    var directLine = window.WebChat.createDirectLine(options);
+    var activities = directLine.activity$;
+    directLine.activity$ = activities.catch(function () {
+      if (current && current.directLine === directLine) recover(current.session, false);
+      return directLine.connectionStatus$.filter(function () { return false; });
+    });
+    return directLine;
+  }
+
+  // Web Chat alone would stay on "无法连接" / "Unable to connect" once DirectLineJS gives up (token refused by a
+  // restarted bot, conversation unknown to it, bot unreachable): start the recovery instead.
+  function watch(connection) {
+    var wasOnline = false;
+    connection.statusSubscription = connection.directLine.connectionStatus$.subscribe(function (status) {
+      if (current !== connection) return;
+      if (status === STATUS.Online) {
+        wasOnline = true;
+        recoveryAttempt = 0;
+      } else if (status === STATUS.ExpiredToken || status === STATUS.FailedToConnect) {
+        recover(connection.session, wasOnline);
+      }
+    });
+  }
+
+  // resumable: the conversation was online, so first try it again with a refreshed token; a conversation that
+  // failed before ever being online (the bot does not know it any more) is replaced by a new one.
+  function recover(session, resumable) {
+    if (recoveryTimer) return;
+    var delay = RECOVERY_DELAYS_MS[Math.min(recoveryAttempt, RECOVERY_DELAYS_MS.length - 1)];
+    recoveryAttempt++;
+    recoveryTimer = window.setTimeout(function () {
+      recoveryTimer = null;
+      var fresh = function () { return newSession(session.userChoice, session.locale); };
+      var next = resumable ? refresh(session).catch(fresh) : fresh();
+      next.then(connect, function (error) {
+        window.console.warn('HelpBot web chat: reconnecting failed, trying again', error);
+        recover(session, false);
+      });
+    }, delay);
+  }
+
   function disconnect() {
     if (refreshTimer) window.clearInterval(refreshTimer);
     refreshTimer = null;
+    if (current && current.statusSubscription) current.statusSubscription.unsubscribe();
     if (current && current.directLine && typeof current.directLine.end === 'function') current.directLine.end();
     current = null;
   }
@@ -223,12 +278,20 @@
     render();
   });
 
+  function cancelRecovery() {
+    if (recoveryTimer) window.clearTimeout(recoveryTimer);
+    recoveryTimer = null;
+    recoveryAttempt = 0;
+  }
+
   elements.user.addEventListener('change', function () {
+    cancelRecovery();
     window.sessionStorage.removeItem(SESSION_KEY);
     start(elements.user.value, elements.locale.value).catch(fail);
   });
 
   elements.restart.addEventListener('click', function () {
+    cancelRecovery();
     window.sessionStorage.removeItem(SESSION_KEY);
     start(elements.user.value, elements.locale.value).catch(fail);
   });

@@ -60,14 +60,15 @@ public sealed class BotProcess : IAsyncDisposable
 
     /// <summary>Starts an instance on a free loopback port and waits until GET /healthz answers.</summary>
     /// <param name="settings">Configuration as <c>--Key=value</c> arguments, e.g. <c>ConnectionStrings:Redis</c>.</param>
-    public static async Task<BotProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings)
+    /// <param name="environment">Environment variables on top of the defaults below; a null value removes one.</param>
+    public static async Task<BotProcess> StartAsync(string name, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string?>? environment = null)
     {
         // The port was free a moment ago; if someone took it meanwhile, the process exits and we try another one.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(name, settings, ReserveFreePort());
+                return await TryStartAsync(name, settings, environment, ReserveFreePort());
             }
             catch (BotStartException) when (attempt < 3)
             {
@@ -75,7 +76,7 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<BotProcess> TryStartAsync(string name, IReadOnlyDictionary<string, string> settings, int port)
+    private static async Task<BotProcess> TryStartAsync(string name, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string?>? environment, int port)
     {
         var hostAssembly = HelpBotHost.AssemblyPath;
         var address = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
@@ -102,6 +103,17 @@ public sealed class BotProcess : IAsyncDisposable
         startInfo.Environment["Logging__Console__FormatterName"] = "simple";
         startInfo.Environment.Remove("ASPNETCORE_URLS");
         startInfo.Environment.Remove("ASPNETCORE_HTTP_PORTS");
+        foreach (var (key, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                startInfo.Environment.Remove(key);
+            }
+            else
+            {
+                startInfo.Environment[key] = value;
+            }
+        }
 
         var output = new StringBuilder();
         var process = new Process { StartInfo = startInfo };
