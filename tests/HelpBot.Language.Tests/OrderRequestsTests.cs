@@ -22,6 +22,18 @@ public sealed partial class OrderRequestsTests
     }
 
     [Theory]
+    [InlineData("money left my account but it says unpaid - just cancel it", "money left my account but it says unpaid", "just cancel it")]
+    [InlineData("扣款了还显示没付——直接取消吧", "扣款了还显示没付", "直接取消吧")]
+    [InlineData("the rider — he's not moving at all", "the rider", "he's not moving at all")]
+    public void A_dash_between_words_ends_a_clause(string text, string first, string second) =>
+        Assert.Equal([first, second], OrderRequests.Clauses(text));
+
+    [Theory]
+    [InlineData("order 2611240000000002-2611240000000007")]
+    [InlineData("a well-known dish")]
+    public void A_hyphen_inside_words_does_not(string text) => Assert.Single(OrderRequests.Clauses(text));
+
+    [Theory]
     [InlineData("2611240000000002 和 2611240000000007 都卡在商家准备中")]
     [InlineData("我有两单一直准备中不动：2611240000000002、2611240000000007")]
     [InlineData("2611240000000002跟2611240000000007两个订单都卡住了")]

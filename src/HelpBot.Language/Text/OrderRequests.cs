@@ -80,8 +80,8 @@ public static partial class OrderRequests
             .Replace("and", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("order", string.Empty, StringComparison.OrdinalIgnoreCase)
             .Replace("订单", string.Empty, StringComparison.Ordinal);
 
-    // Punctuation, a space before Chinese words (how many customers separate clauses), and the words that join two
+    // Punctuation (a dash between spaces too: "… left my account - cancel it please"), a space before Chinese words (how many customers separate clauses), and the words that join two
     // requests; English ones as whole words. The words stay in the next clause.
-    [GeneratedRegex(@"[，,。；;！!？?、：:+&＋\n]+|(?<=[\u4e00-\u9fff0-9０-９])\s+(?=[\u4e00-\u9fff])|(?=还有|另外|顺便|然后|而且|以及|再就是)|(?=\b(?:and|plus|also|as well as)\b)|(?=[和跟](?=\s*[0-9０-９]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[，,。；;！!？?、：:+&＋\n]+|\s+[-–—]+\s+|——|(?<=[\u4e00-\u9fff0-9０-９])\s+(?=[\u4e00-\u9fff])|(?=还有|另外|顺便|然后|而且|以及|再就是)|(?=\b(?:and|plus|also|as well as)\b)|(?=[和跟](?=\s*[0-9０-９]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 }
