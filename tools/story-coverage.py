@@ -12,6 +12,7 @@ PROBLEM = {
     "app": "app down, incidents, self-checks (app_unavailable)", "escalation": "a person, screenshots, wrap-up",
     "interruptions": "never mind, help, start over at every step", "multi": "two requests, corrections, double taps",
     "smalltalk": "smalltalk, goodbye, out of domain",
+    "eval": "written separately as a held-out evaluation (mixed problems)",
 }
 cols = [(l, c) for l in ("zh", "en") for c in ("webchat", "directline", "msteams")]
 rows = collections.OrderedDict()

@@ -29,6 +29,19 @@ public sealed partial class OrderRequestsTests
         Assert.Equal([first, second], OrderRequests.Clauses(text));
 
     [Theory]
+    [InlineData("帮我取消 2611240000000001，不对不对，是2611240000000003", "2611240000000003")]
+    [InlineData("取消订单2611240000000001 哦打错了 2611240000000003", "2611240000000003")]
+    [InlineData("cancel 2611240000000001 oops I meant 2611240000000003", "2611240000000003")]
+    public void A_number_taken_back_in_the_same_message_is_dropped(string text, string kept) =>
+        Assert.Equal([kept], Numbers(OrderRequests.WithoutCorrectedNumbers(text, Numbers)));
+
+    [Theory]
+    [InlineData("2611240000000006 还没到，还有 2611240000000004 扣了两次钱")]
+    [InlineData("2611240000000002 and 2611240000000007 are both stuck")]
+    public void Two_orders_without_a_correction_stay(string text) =>
+        Assert.Equal(2, Numbers(OrderRequests.WithoutCorrectedNumbers(text, Numbers)).Count);
+
+    [Theory]
     [InlineData("order 2611240000000002-2611240000000007")]
     [InlineData("a well-known dish")]
     public void A_hyphen_inside_words_does_not(string text) => Assert.Single(OrderRequests.Clauses(text));

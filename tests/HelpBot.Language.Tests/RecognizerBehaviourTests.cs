@@ -26,6 +26,8 @@ public class RecognizerBehaviourTests
     [Theory]
     [InlineData("the delivery agent is not moving")]
     [InlineData("不用转人工，我就想知道外卖到哪了")]
+    [InlineData("wait am i chatting with a real person or a robot")]
+    [InlineData("对面是真人还是机器人啊")]
     public void Rider_mentions_and_declined_humans_are_not_human_agent(string text) =>
         Assert.NotEqual(IntentLabels.HumanAgent, Recognize(text).Intent);
 

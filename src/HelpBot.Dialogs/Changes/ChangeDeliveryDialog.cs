@@ -31,16 +31,20 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
     private const string Address = "address";
     private const string Time = "time";
     private static readonly string[] AddressOrTime = [Address, Time];
+    private const string GivenKey = "givenAddress";
 
     private readonly IOrdersApi _orders;
     private readonly IMerchantBackendApi _merchant;
+    private readonly TimeZoneInfo _zone;
     private readonly OrderStatusPresenter _presenter;
     private readonly TimeProvider _time;
     private readonly ILogger<ChangeDeliveryDialog> _logger;
 
-    public ChangeDeliveryDialog(IOrdersApi orders, IMerchantBackendApi merchant, OrderStatusPresenter presenter, TimeProvider time, ILogger<ChangeDeliveryDialog> logger)
+    public ChangeDeliveryDialog(
+        IOrdersApi orders, IMerchantBackendApi merchant, OrderStatusPresenter presenter, TimeProvider time, TimeZoneInfo zone, ILogger<ChangeDeliveryDialog> logger)
         : base(DialogId)
     {
+        _zone = zone;
         _orders = orders;
         _merchant = merchant;
         _presenter = presenter;
@@ -90,7 +94,17 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
             return await step.NextAsync(new FoundChoice(Time, 1), cancellationToken);
         }
 
-        if (ActionReader.Read(options?.Request, AddressOrTime) is { } said)
+        // "地址改成 虹桥路1号 5楼": the new address is already given, so it is not asked for.
+        if (DeliveryAddressReader.FromRequest(options?.Request) is { } givenAddress)
+        {
+            step.SetValue(GivenKey, givenAddress);
+            return await step.NextAsync(new FoundChoice(Address, 0), cancellationToken);
+        }
+
+        // "改一下送达时间", "能不能晚一个小时再送": which of the two is said, so that question is not asked.
+        var said = ActionReader.Read(options?.Request, AddressOrTime)
+            ?? (DeliveryTime.Parse(options?.Request, step.Context.Turn().Language, _time.GetUtcNow(), _zone) is not null ? Time : null);
+        if (said is not null)
         {
             return await step.NextAsync(new FoundChoice(said, said == Address ? 0 : 1), cancellationToken);
         }
@@ -126,6 +140,11 @@ public sealed class ChangeDeliveryDialog : WaterfallDialog
 
         var turn = step.Context.Turn();
         step.SetValue("what", what.Value);
+        if (what.Value == Address && step.GetValue<string>(GivenKey) is { } given)
+        {
+            return await step.NextAsync(given, cancellationToken);
+        }
+
         return what.Value == Address
             ? await step.PromptAsync(AddressPromptId, new PromptOptions
             {

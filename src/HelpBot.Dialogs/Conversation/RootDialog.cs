@@ -48,7 +48,8 @@ public sealed class RootDialog : Dialog
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
         var turn = dc.Context.Turn();
-        var text = dc.Context.Activity.Text;
+        // "取消 A，不对不对，是 B": about B only.
+        var text = dc.Context.Activity.Text is { } said ? OrderRequests.WithoutCorrectedNumbers(said, OrderNumber.FindAll) : null;
         var requests = OrderRequests.Split(text, OrderNumber.FindAll);
         if (requests.Count >= 2)
         {
@@ -107,6 +108,13 @@ public sealed class RootDialog : Dialog
             && await AsksForCancellationInAClauseAsync(turn, text, cancellationToken))
         {
             intent = intent with { Intent = Intents.CancelOrder };
+        }
+
+        // "what's their number, I'll call" right after an order was shown: the restaurant of that order, not "not understood".
+        if (fromButton is null && intent.Intent == Intents.None && turn.Data.CurrentOrderNumber is not null
+            && ActionReader.Read(text, RestaurantFollowUps) is not null)
+        {
+            intent = intent with { Intent = Intents.ContactMerchant };
         }
 
         switch (intent.Intent)
@@ -222,6 +230,8 @@ public sealed class RootDialog : Dialog
     }
 
     private const double ClauseActionFrom = 0.8;
+
+    private static readonly string[] RestaurantFollowUps = ["merchant_phone", "notify_merchant"];
 
     /// <summary>A correction needs something to correct, and a confident new problem is that problem, not a correction.</summary>
     private static bool IsCorrection(TurnInfo turn, TurnIntent intent, string? text) =>

@@ -127,7 +127,12 @@ public sealed class EscalationDialog : WaterfallDialog
         file.Actions.Add(new CaseAction("agent_case", "done", _time.GetUtcNow(), caseId));
         var position = await _desk.Cases.PositionAsync(caseId, cancellationToken) ?? 1;
         await step.Context.SendActivityAsync(
-            MessageFactory.Text(turn.Format(nameof(Strings.Escalation_Queued), caseId, screenshots.Count, position)),
+            MessageFactory.Text(turn.Format(
+                nameof(Strings.Escalation_Queued),
+                caseId,
+                screenshots.Count,
+                position,
+                file.OrderNumber is { } about ? turn.Format(nameof(Strings.Escalation_AboutOrder), about) : string.Empty)),
             cancellationToken);
         return await step.EndAsync(null, cancellationToken);
     }

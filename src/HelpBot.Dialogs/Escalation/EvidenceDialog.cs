@@ -54,7 +54,8 @@ public sealed class EvidenceDialog : Dialog, IAnswerPrompt
 
     /// <summary>
     /// Pictures are its answer, and once some arrived any words but a command ("thanks", "that's all") mean done;
-    /// before that, words are left to the commands and small talk ("谢谢拜拜" is a goodbye, not a case with nothing in it).
+    /// before that, words are left to the commands and small talk ("谢谢拜拜" is a goodbye, not a case with nothing in it),
+    /// except words that say to go on without ("不用了 直接转", "no screenshots, just send it").
     /// </summary>
     public Task<bool> RecognizesAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
@@ -63,6 +64,7 @@ public sealed class EvidenceDialog : Dialog, IAnswerPrompt
         var activity = turnContext.Activity;
         var some = instance.Get<List<CaseAttachment>>(ItemsKey) is { Count: > 0 };
         return Task.FromResult(EvidenceCollector.HasAttachments(activity)
+            || Language.Answers.AnswerReader.SaysGoAhead(activity.Text)
             || (some && Language.Answers.AnswerReader.Read(activity.Text).Command == Language.Answers.ConversationCommand.None));
     }
 

@@ -97,6 +97,9 @@ public static partial class AnswerReader
         return CancellationRequest().IsMatch(folded) && !CancellationTold().IsMatch(folded);
     }
 
+    /// <summary>True when the text says to go on without what was asked for ("不用了 直接转", "no screenshots, just send it").</summary>
+    public static bool SaysGoAhead(string? text) => ContainsAny(text, GoAheadWords);
+
     /// <summary>True when the text points at an order other than the one being discussed ("对了 我另一单支付失败了").</summary>
     public static bool MentionsAnotherOrder(string? text) => ContainsAny(text, AnotherOrderWords);
 
@@ -115,6 +118,8 @@ public static partial class AnswerReader
     private static readonly string[] AnotherOrderWords = [.. Vocabulary.AnotherOrder.Select(Normalize)];
 
     private static readonly string[] CancelOrChangeWords = [.. Vocabulary.CancelOrChange.Select(Normalize)];
+
+    private static readonly string[] GoAheadWords = [.. Vocabulary.GoAhead.Select(Normalize)];
 
     /// <summary>Width-folded, lower case, with runs of spaces and punctuation as one space (English phrases need the gaps).</summary>
     internal static string Normalize(string? text)

@@ -148,6 +148,21 @@ internal static class Vocabulary
     /// <summary>Words just before a fixed report that turn it around ("没绑定了", "not reinstalled").</summary>
     public static readonly string[] ReportNegators = ["不", "没", "未", "别", "not", "n't", "never"];
 
+    /// <summary>"直接转", "just send it": go on without what was asked for (screenshots), never a stop.</summary>
+    public static readonly string[] GoAhead =
+    [
+        "直接转", "直接转吧", "直接转人工", "直接提交", "直接交给客服", "转吧", "就这样转", "没截图", "没有图", "不发了", "不用截图", "不发截图", "截图没有",
+        "just send it", "just hand it over", "go ahead", "skip it", "skip", "no screenshots", "no screenshot", "don't have any", "no pics",
+        "no pictures", "just escalate", "just transfer",
+    ];
+
+    /// <summary>Words between two order numbers that take the first back ("取消 A，不对不对，是 B", "A oops I meant B").</summary>
+    public static readonly string[] NumberCorrection =
+    [
+        "打错了", "输错了", "写错了", "搞错了", "弄错了", "说错了", "不对", "哦不", "错了", "i meant", "i mean", "sorry", "typo", "wrong number", "oops",
+        "my bad", "correction", "scratch that",
+    ];
+
     public static readonly string[] Thanks = ["谢谢", "谢了", "多谢", "感谢", "辛苦了", "thanks", "thank you", "thx", "ty", "cheers", "appreciate it"];
 
     public static readonly string[] Goodbye =
@@ -172,7 +187,8 @@ internal static class Vocabulary
         "are you a bot", "are you a robot", "are you human", "are you a person", "are you real", "is this a bot", "is this a robot",
         "talking to a bot", "talking to a robot", "talking to a machine", "robot or a person", "bot or a person", "bot or human",
         "are you a real person", "is this a real person", "is this a person", "r u human", "r u a bot", "r u real", "chatting with a bot",
-        "human or bot", "human or a bot", "person or a bot", "是真人还是机器人", "真人还是机器人", "人还是机器", "是不是ai", "你是ai", "是人工还是机器",
+        "human or bot", "human or a bot", "person or a bot", "person or a robot", "human or a robot", "real person or", "talking to a real person",
+        "talking to a human", "talking to a person", "is this a human", "是真人还是机器人", "真人还是机器人", "人还是机器", "是不是ai", "你是ai", "是人工还是机器",
     ];
 
     public static readonly string[] Correction =
@@ -253,7 +269,9 @@ internal static class Vocabulary
         ],
         ["time"] =
         [
-            "时间", "改时间", "送达时间", "送餐时间", "晚点送", "早点送", "推迟", "换个时间", "time", "the time", "delivery time", "change the time",
+            "时间", "改时间", "送达时间", "送餐时间", "晚点送", "早点送", "推迟", "换个时间", "晚一个小时", "晚一小时", "晚半小时", "晚半个小时", "晚些送",
+            "晚一点送", "延后", "往后推", "早一点送", "几点送", "time", "the time", "delivery time", "change the time", "push it back",
+            "an hour later", "half an hour later",
             "later", "reschedule", "when it arrives", "when it's delivered",
         ],
         ["wait"] =

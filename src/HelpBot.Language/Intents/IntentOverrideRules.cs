@@ -15,7 +15,8 @@ public static partial class IntentOverrideRules
     public static string? Match(string foldedLowerText)
     {
         ArgumentNullException.ThrowIfNull(foldedLowerText);
-        if (NegatedHuman().IsMatch(foldedLowerText))
+        // "是真人还是机器人？", "am I talking to a real person or a robot": a question about the bot, not a request for a person.
+        if (NegatedHuman().IsMatch(foldedLowerText) || Answers.AnswerReader.Read(foldedLowerText).Social == Answers.SocialAct.AskIfBot)
         {
             return null;
         }

@@ -15,6 +15,50 @@ public sealed record OrderRequest(string OrderNumber, string Text);
 /// </summary>
 public static partial class OrderRequests
 {
+    /// <summary>
+    /// The text without the order numbers it takes back: "帮我取消 A，不对不对，是 B" and "cancel A oops I meant B" are
+    /// about B only, so the number and the words that take it back go ("帮我取消 ，是 B").
+    /// </summary>
+    public static string WithoutCorrectedNumbers(string text, Func<string, IReadOnlyList<string>> findOrderNumbers)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(findOrderNumbers);
+        var numbers = findOrderNumbers(text);
+        if (numbers.Count < 2)
+        {
+            return text;
+        }
+
+        var folded = TextFolding.FoldWidth(text).ToLowerInvariant();
+        var at = 0;
+        var places = new List<(int Start, int End)>();
+        foreach (var number in numbers)
+        {
+            var start = folded.IndexOf(number, at, StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return text;
+            }
+
+            places.Add((start, start + number.Length));
+            at = start + number.Length;
+        }
+
+        for (var i = places.Count - 2; i >= 0; i--)
+        {
+            var between = folded[places[i].End..places[i + 1].Start];
+            var takenBack = Answers.Vocabulary.NumberCorrection
+                .Select(word => between.LastIndexOf(word, StringComparison.Ordinal) is var found and >= 0 ? found + word.Length : -1)
+                .Max();
+            if (takenBack > 0)
+            {
+                text = string.Concat(text.AsSpan(0, places[i].Start), " ", text.AsSpan(places[i].End + takenBack));
+            }
+        }
+
+        return text;
+    }
+
     public static IReadOnlyList<OrderRequest> Split(string? text, Func<string, IReadOnlyList<string>> findOrderNumbers)
     {
         ArgumentNullException.ThrowIfNull(findOrderNumbers);

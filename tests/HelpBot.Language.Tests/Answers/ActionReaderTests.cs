@@ -91,4 +91,14 @@ public sealed class FoodProblemTests
     [InlineData("外卖到哪了")]
     [InlineData("payment failed")]
     public void Not_food_problems(string text) => Assert.False(AnswerReader.MentionsFoodProblem(text));
+
+    private static readonly string[] AddressOrTime = ["address", "time"];
+
+    [Theory]
+    [InlineData("这单能不能晚半小时送", "time")]
+    [InlineData("往后推一推吧", "time")]
+    [InlineData("can you push it back a bit", "time")]
+    [InlineData("送货地址填错了", "address")]
+    [InlineData("deliver somewhere else please", "address")]
+    public void Which_of_address_or_time_a_change_request_says(string text, string what) => Assert.Equal(what, ActionReader.Read(text, AddressOrTime));
 }
