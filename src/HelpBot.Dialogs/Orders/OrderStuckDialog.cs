@@ -54,10 +54,7 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
             case OrderStatus.PickedUp or OrderStatus.Delivering:
                 return await step.ReplaceDialogAsync(DeliveryDelayDialog.DialogId, forward, cancellationToken);
             case OrderStatus.Delivered or OrderStatus.Cancelled:
-                await step.Context.SendActivityAsync(
-                    turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
-                    cancellationToken: cancellationToken);
-                return await OrderSteps.WrapUpAsync(step, CaseRoutes.Platform, cancellationToken);
+                return await OrderSteps.PastWaitingAsync(step, order, cancellationToken);
         }
 
         MerchantOrderView view;

@@ -67,9 +67,10 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
         }
         else if (view.Status == order.Status)
         {
+            // Both sides agree ("was 2611… delivered"): nothing to reconcile; the status card answers, with what is next.
             file.AddFinding("states_agree");
             await step.Context.SendActivityAsync(turn.Format(nameof(Strings.Mismatch_Agree), appState), cancellationToken: cancellationToken);
-            return await OrderSteps.WrapUpAsync(step, CaseRoutes.Platform, cancellationToken);
+            return await step.ReplaceDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(order.OrderNumber), cancellationToken);
         }
         else if (view.Status == OrderStatus.Cancelled)
         {
