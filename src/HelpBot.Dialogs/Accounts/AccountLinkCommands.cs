@@ -62,8 +62,7 @@ public sealed class AccountLinkCommands(CustomerIdentity identity, AccountLinkSt
         if (removed)
         {
             // The order in focus was shown under the link; without it, follow-up questions must not reach it.
-            turn.Data.CurrentOrderNumber = null;
-            turn.Data.MentionedOrders = null;
+            turn.Data.ForgetOrders();
         }
 
         await dc.Context.SendActivityAsync(MainMenu.Reply(turn.Text(removed ? nameof(Strings.Link_Unlinked) : nameof(Strings.Link_NothingToUnlink)), turn), cancellationToken);

@@ -69,8 +69,7 @@ public sealed class GlobalCommands(ITurnIntentRecognizer recognizer) : IDialogIn
 
             case ConversationCommand.StartOver:
                 await dc.CancelAllDialogsAsync(cancellationToken);
-                turn.Data.CurrentOrderNumber = null;
-                turn.Data.MentionedOrders = null;
+                turn.Data.ForgetOrders();
                 turn.Data.QueuedRequests = null;
                 await RootDialog.SendWelcomeAsync(dc.Context, cancellationToken);
                 return true;

@@ -111,7 +111,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
         }
 
         if (options?.PickFrom is { } words
-            && OrderReferenceReader.Read(words, [.. recent.Select(o => new ListedOrder(o.OrderNumber, o.MerchantName, o.ItemsSummaryEnglish is { } english ? [o.ItemsSummary, english] : [o.ItemsSummary]))]) is { } picked)
+            && OrderReferenceReader.Read(words, [.. recent.Select(o => new ListedOrder(o.OrderNumber, o.MerchantName, Dishes(o)))]) is { } picked)
         {
             return await step.NextAsync(recent[picked].OrderNumber, cancellationToken);
         }
@@ -130,7 +130,7 @@ public sealed class OrderLookupDialog : WaterfallDialog
             Prompt = prompt,
             RetryPrompt = MessageFactory.Text(turn.Text(nameof(Strings.Order_AskNumberRetry))),
             // The synonyms are what OrderNumberPrompt reads a typed choice against (last digits, label, restaurant, dishes).
-            Choices = [.. recent.Select(o => new Choice(o.OrderNumber, null, [o.OrderNumber[^4..], _presenter.ShortLabel(o, turn), o.MerchantName, o.ItemsSummary, .. (o.ItemsSummaryEnglish is { } english ? [english] : Array.Empty<string>())]))],
+            Choices = [.. recent.Select(o => new Choice(o.OrderNumber, null, [o.OrderNumber[^4..], _presenter.ShortLabel(o, turn), o.MerchantName, .. Dishes(o)]))],
         }, cancellationToken);
     }
 
@@ -259,6 +259,10 @@ public sealed class OrderLookupDialog : WaterfallDialog
         step.Context.Turn().Data.Focus(order.OrderNumber);
         return step.EndAsync(order, cancellationToken);
     }
+
+    /// <summary>An order's dishes as the customer may name them: as the restaurant wrote them, and in English when given.</summary>
+    private static string[] Dishes(OrderSummary order) =>
+        order.ItemsSummaryEnglish is { } english ? [order.ItemsSummary, english] : [order.ItemsSummary];
 
     private Activity RecentOrdersPrompt(IReadOnlyList<OrderSummary> recent, TurnInfo turn)
     {

@@ -30,12 +30,14 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
 
     private readonly IOrdersApi _orders;
     private readonly IMerchantBackendApi _merchant;
+    private readonly OrderStatusPresenter _presenter;
     private readonly TimeProvider _time;
     private readonly ILogger<OrderStuckDialog> _logger;
 
-    public OrderStuckDialog(IOrdersApi orders, IMerchantBackendApi merchant, TimeProvider time, ILogger<OrderStuckDialog> logger)
+    public OrderStuckDialog(IOrdersApi orders, IMerchantBackendApi merchant, OrderStatusPresenter presenter, TimeProvider time, ILogger<OrderStuckDialog> logger)
         : base(DialogId, Intents.OrderStuck, CaseRoutes.Platform, time)
     {
+        _presenter = presenter;
         _orders = orders;
         _merchant = merchant;
         _time = time;
@@ -54,7 +56,13 @@ public sealed class OrderStuckDialog : ProblemFlowDialog
             case OrderStatus.PickedUp or OrderStatus.Delivering:
                 return await step.ReplaceDialogAsync(DeliveryDelayDialog.DialogId, forward, cancellationToken);
             case OrderStatus.Delivered or OrderStatus.Cancelled:
-                return await OrderSteps.PastWaitingAsync(step, order, cancellationToken);
+                // Past waiting ("一直卡着" about a delivered order): said so, then its status card, which says what is next.
+                file.AddFinding("not_stuck");
+                await step.Context.SendActivityAsync(
+                    turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
+                    cancellationToken: cancellationToken);
+                await step.Context.SendActivityAsync(_presenter.Present(order, turn), cancellationToken);
+                return await step.EndAsync(order, cancellationToken);
         }
 
         MerchantOrderView view;

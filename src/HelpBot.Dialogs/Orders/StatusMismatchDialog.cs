@@ -70,7 +70,8 @@ public sealed class StatusMismatchDialog : ProblemFlowDialog
             // Both sides agree ("was 2611… delivered"): nothing to reconcile; the status card answers, with what is next.
             file.AddFinding("states_agree");
             await step.Context.SendActivityAsync(turn.Format(nameof(Strings.Mismatch_Agree), appState), cancellationToken: cancellationToken);
-            return await step.ReplaceDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(order.OrderNumber), cancellationToken);
+            await step.Context.SendActivityAsync(_presenter.Present(order, turn), cancellationToken);
+            return await step.EndAsync(order, cancellationToken);
         }
         else if (view.Status == OrderStatus.Cancelled)
         {

@@ -1,11 +1,9 @@
 using HelpBot.AgentDesk.Cases;
 using HelpBot.Dialogs.Engine;
 using HelpBot.Dialogs.Orders;
-using HelpBot.Dialogs.Resources;
 using HelpBot.Dialogs.Turns;
 using HelpBot.Dialogs.WrapUp;
 using HelpBot.Platform.Models;
-using Microsoft.Bot.Builder;
 
 namespace HelpBot.Dialogs.Problems;
 
@@ -27,20 +25,6 @@ public static class OrderSteps
             OrderLookupDialog.DialogId,
             new OrderLookupOptions(reference?.OrderNumber, UseCurrentOrder: reference?.PickFrom is null, PickFrom: reference?.PickFrom),
             cancellationToken);
-    }
-
-    /// <summary>
-    /// A delivered or cancelled order said to be stuck ("一直卡着", "still preparing?" about a delivered one): it is past
-    /// waiting, said so, then its status card, which says what is next.
-    /// </summary>
-    public static async Task<DialogTurnResult> PastWaitingAsync(WaterfallStepContext step, Order order, CancellationToken cancellationToken)
-    {
-        var turn = step.Context.Turn();
-        CaseFiles.Current(turn).AddFinding("not_stuck");
-        await step.Context.SendActivityAsync(
-            turn.Format(nameof(Strings.Stuck_NotStuck), order.OrderNumber, OrderStatusPresenter.StatusName(turn, order.Status)),
-            cancellationToken: cancellationToken);
-        return await step.ReplaceDialogAsync(OrderStatusDialog.DialogId, new OrderLookupOptions(order.OrderNumber), cancellationToken);
     }
 
     /// <summary>Last step of a problem flow: "is it solved?", escalating an unsolved case by <paramref name="route"/>.</summary>

@@ -90,6 +90,13 @@ public sealed class ConversationData : IStoreItem
         }
     }
 
+    /// <summary>Forgets the order in focus and the orders mentioned (start over, an account unlinked).</summary>
+    public void ForgetOrders()
+    {
+        CurrentOrderNumber = null;
+        MentionedOrders = null;
+    }
+
     /// <summary>"另一单", "the other one": the one order mentioned besides the one in focus, or null when that is not one.</summary>
     public string? OtherMentionedOrder() =>
         MentionedOrders?.Where(n => n != CurrentOrderNumber).ToList() is [var only] ? only : null;

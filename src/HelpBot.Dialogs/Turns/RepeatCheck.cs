@@ -24,15 +24,13 @@ public sealed class RepeatCheck
     private readonly DateTimeOffset _at;
     private readonly bool _answered;
     private readonly DialogContext _dc;
-    private readonly TurnInfo _turn;
 
     /// <summary>What <see cref="ConversationData.LastMessageLeft"/> holds after a request that was answered in full and left nothing waiting.</summary>
     private const string Served = "(served)";
 
-    private RepeatCheck(DialogContext dc, string text, DateTimeOffset at, bool answered, bool isRepeat, TurnInfo turn)
+    private RepeatCheck(DialogContext dc, string text, DateTimeOffset at, bool answered, bool isRepeat)
     {
         _dc = dc;
-        _turn = turn;
         _text = text;
         _at = at;
         _answered = answered;
@@ -66,13 +64,14 @@ public sealed class RepeatCheck
             && ((data.LastMessageAnswered && dc.ActiveDialog is null)
                 || (data.LastMessageLeft == (dc.ActiveDialog is null ? Served : StackShape(data))
                     && await isRequest(activity.Text, turn.Language, cancellationToken)));
-        return new RepeatCheck(dc, text, now, answered, repeat, turn);
+        return new RepeatCheck(dc, text, now, answered, repeat);
     }
 
     /// <summary>After the turn: what the next message is compared with (a repeat keeps the first's record).</summary>
-    public void Remember(ConversationData data)
+    public void Remember(TurnInfo turn)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(turn);
+        var data = turn.Data;
         if (IsRepeat)
         {
             return;
@@ -83,7 +82,7 @@ public sealed class RepeatCheck
         data.LastMessageAnswered = data.LastMessage is not null && _answered;
         data.LastMessageLeft = data.LastMessage is null ? null
             : _dc.ActiveDialog is not null ? StackShape(data)
-            : _turn.PlatformFailed ? null
+            : turn.PlatformFailed ? null
             : Served;
     }
 

@@ -99,7 +99,7 @@ public sealed class SupportBot : IBot
 
             // A double tap or a resend of the same message is answered once: answering again would start a second
             // flow or repeat the first ("确认取消" twice, the same complaint sent twice).
-            message.Remember(turn.Data);
+            message.Remember(turn);
         }
     }
 

@@ -93,7 +93,7 @@ public static partial class AnswerReader
             return false;
         }
 
-        var folded = TextFolding.FoldWidth(text.Length > MaxLength ? text[..MaxLength] : text).ToLowerInvariant().Replace('’', '\'');
+        var folded = Fold(text);
         return CancellationRequest().IsMatch(folded) && !CancellationTold().IsMatch(folded);
     }
 
@@ -122,6 +122,13 @@ public static partial class AnswerReader
     private static readonly string[] GoAheadWords = [.. Vocabulary.GoAhead.Select(Normalize)];
 
     /// <summary>Width-folded, lower case, with runs of spaces and punctuation as one space (English phrases need the gaps).</summary>
+    /// <summary>
+    /// The text as the readers match it, character for character (positions stay): full width folded, lower case, the
+    /// typographic apostrophe as ', at most <paramref name="maxLength"/> characters.
+    /// </summary>
+    internal static string Fold(string text, int maxLength = MaxLength) =>
+        TextFolding.FoldWidth(text.Length > maxLength ? text[..maxLength] : text).ToLowerInvariant().Replace('’', '\'');
+
     internal static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -129,7 +136,7 @@ public static partial class AnswerReader
             return string.Empty;
         }
 
-        var folded = TextFolding.FoldWidth(text.Length > MaxLength ? text[..MaxLength] : text).ToLowerInvariant().Replace('’', '\'');
+        var folded = Fold(text);
         var result = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -12,9 +12,12 @@ public static partial class DeliveryAddressReader
     private const int MinLength = 6;
     private const int MaxLength = 200;
 
+    /// <summary>A longer message is not a change request that names an address; it is not read.</summary>
+    private const int MaxRequestLength = 600;
+
     public static string? FromRequest(string? text)
     {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > 600)
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxRequestLength)
         {
             return null;
         }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HelpBot.Language.Text;
 
 namespace HelpBot.Language.Answers;
 
@@ -52,14 +51,11 @@ public static class SelfCheckReports
     private const string AppAfter = @"(?:\s?(?:的|of the |of )?(?:app|应用|软件|客户端))?";
 
     /// <summary>Every report in the text, in reading order.</summary>
-    public static IReadOnlyList<SelfCheckReport> Read(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return [];
-        }
+    public static IReadOnlyList<SelfCheckReport> Read(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? [] : ReadFolded(Fold(text));
 
-        var folded = Fold(text);
+    private static List<SelfCheckReport> ReadFolded(string folded)
+    {
         var reports = new List<SelfCheckReport>();
         foreach (var (check, isFine, pattern, subjectFirst) in Readings)
         {
@@ -107,13 +103,18 @@ public static class SelfCheckReports
     public static string WithoutFineReports(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var fine = Read(text).Where(r => r.IsFine).OrderBy(r => r.Start).ToList();
-        if (fine.Count == 0)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return text;
         }
 
         var folded = Fold(text);
+        var fine = ReadFolded(folded).Where(r => r.IsFine).OrderBy(r => r.Start).ToList();
+        if (fine.Count == 0)
+        {
+            return text;
+        }
+
         var rest = new System.Text.StringBuilder(folded.Length);
         var at = 0;
         foreach (var report in fine)
@@ -147,12 +148,10 @@ public static class SelfCheckReports
     private static bool NegatedBefore(string text, int start)
     {
         var before = text[Math.Max(0, start - 8)..start].TrimEnd();
-        return Vocabulary.ReportNegators.Any(n => before.EndsWith(n, StringComparison.Ordinal))
-            || before.EndsWith("haven't", StringComparison.Ordinal) || before.EndsWith("didn't", StringComparison.Ordinal);
+        return Vocabulary.ReportNegators.Any(n => before.EndsWith(n, StringComparison.Ordinal));
     }
 
-    private static string Fold(string text) =>
-        TextFolding.FoldWidth(text.Length > MaxLength ? text[..MaxLength] : text).ToLowerInvariant().Replace('’', '\'');
+    private static string Fold(string text) => AnswerReader.Fold(text, MaxLength);
 
     private static Regex SubjectPredicate(string[] subjects, string[] predicates) =>
         new($"{Alternation(subjects)}(?<gap>{Gap}){Alternation(predicates)}", RegexOptions.CultureInvariant);

@@ -29,7 +29,7 @@ public static partial class OrderRequests
             return text;
         }
 
-        var folded = TextFolding.FoldWidth(text).ToLowerInvariant();
+        var folded = Answers.AnswerReader.Fold(text, text.Length);
         var at = 0;
         var places = new List<(int Start, int End)>();
         foreach (var number in numbers)
@@ -124,8 +124,9 @@ public static partial class OrderRequests
             .Replace("and", string.Empty, StringComparison.OrdinalIgnoreCase).Replace("order", string.Empty, StringComparison.OrdinalIgnoreCase)
             .Replace("订单", string.Empty, StringComparison.Ordinal);
 
-    // Punctuation (a dash between spaces too: "… left my account - cancel it please"), a space before Chinese words (how many customers separate clauses), and the words that join two
-    // requests; English ones as whole words. The words stay in the next clause.
+    // Punctuation (a dash between spaces too: "… left my account - cancel it please"), a space before Chinese words (how
+    // many customers separate clauses), and the words that join two requests; English ones as whole words. The words
+    // stay in the next clause.
     [GeneratedRegex(@"[，,。；;！!？?、：:+&＋\n]+|\s+[-–—]+\s+|——|(?<=[\u4e00-\u9fff0-9０-９])\s+(?=[\u4e00-\u9fff])|(?=还有|另外|顺便|然后|而且|以及|再就是)|(?=\b(?:and|plus|also|as well as)\b)|(?=[和跟](?=\s*[0-9０-９]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Separator();
 }

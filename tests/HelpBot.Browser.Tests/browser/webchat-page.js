@@ -5,17 +5,14 @@
 'use strict';
 
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { launch, session } = require('./chromium');
 
 const baseUrl = (process.env.HELPBOT_URL || '').replace(/\/$/, '');
 const artifacts = process.env.ARTIFACTS_DIR;
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 // Guards against a hang only; nothing here measures how fast anything is.
 const WAIT = { timeout: 120_000 }; // generous: a loaded CI machine can be slow to start Chromium and the bot
 
-const SESSION_KEY = 'helpbot.webchat.session';
 
 function log(message) {
   console.log(`[webchat-page] ${message}`);
@@ -55,24 +52,10 @@ async function sendUpload(page, file) {
   await bubble.waitFor(WAIT);
 }
 
-async function session(page) {
-  return page.evaluate((key) => JSON.parse(window.sessionStorage.getItem(key) || 'null'), SESSION_KEY);
-}
-
 async function main() {
   if (!baseUrl || !artifacts) throw new Error('HELPBOT_URL and ARTIFACTS_DIR are required.');
   fs.mkdirSync(artifacts, { recursive: true });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpbot-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    chromiumSandbox: false,
-    viewport: { width: 760, height: 900 },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  const { context, userDataDir } = await launch();
   const problems = [];
   context.on('page', (page) => {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));

@@ -5,24 +5,17 @@
 'use strict';
 
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
-const { chromium } = require('playwright-core');
+const { launch, session, SESSION_KEY } = require('./chromium');
 
 const baseUrl = (process.env.HELPBOT_URL || '').replace(/\/$/, '');
 const restartUrl = process.env.RESTART_URL;
 const artifacts = process.env.ARTIFACTS_DIR;
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 // Guards against a hang only; nothing here measures how fast anything is.
 const WAIT = { timeout: 120_000 };
-const SESSION_KEY = 'helpbot.webchat.session';
 
 function log(message) {
   console.log(`[webchat-restart] ${message}`);
-}
-
-async function session(page) {
-  return page.evaluate((key) => JSON.parse(window.sessionStorage.getItem(key) || 'null'), SESSION_KEY);
 }
 
 // The chat of one conversation (the page renders each conversation in its own container).
@@ -45,17 +38,7 @@ async function askForOrder(page, conversationId) {
 async function main() {
   if (!baseUrl || !restartUrl || !artifacts) throw new Error('HELPBOT_URL, RESTART_URL and ARTIFACTS_DIR are required.');
   fs.mkdirSync(artifacts, { recursive: true });
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpbot-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    chromiumSandbox: false,
-    viewport: { width: 760, height: 900 },
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  const { context, userDataDir } = await launch();
 
   const consoleLines = [];
   try {
